@@ -1,0 +1,82 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradeAccord.Cli.Infrastructure;
+using TradeAccord.Cli.Output;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Batch;
+
+namespace TradeAccord.Cli.Commands;
+
+/// <summary><c>accord duty</c>: one shipment, or a whole entries file.</summary>
+public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
+{
+    /// <inheritdoc />
+    public override Task<int> ExecuteAsync(CommandContext context, DutySettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var loader = cli.Loader(settings.Data);
+        var importer = CountryCode.Parse(settings.Importer).GetValueOrThrow();
+        var schedule = loader.Load(settings.Scenario);
+        return Task.FromResult(settings.Input is not null ? RunBatch(schedule, importer, settings) : RunSingle(schedule, importer, settings));
+    }
+
+    private int RunSingle(TariffSchedule schedule, CountryCode importer, DutySettings settings)
+    {
+        var code = ProductCode.Parse(settings.Hts);
+        if (!code.TryGetValue(out var product))
+        {
+            throw new CliUsageException($"--hts: {code.Error}");
+        }
+
+        var shipment = new Shipment(
+            product,
+            CountryCode.Parse(settings.Origin).GetValueOrThrow(),
+            DataSettings.ParseDate(settings.EntryDate)!.Value,
+            DataSettings.ParseDate(settings.ExportDate),
+            settings.Value,
+            settings.Quantity,
+            settings.Unit,
+            settings.ClaimExclusion);
+        var result = DutyCalculator.Quote(schedule, importer, shipment);
+        if (!result.TryGetValue(out var quote))
+        {
+            throw new CliUsageException(result.Error!);
+        }
+
+        if (settings.Format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            cli.Out.WriteLine(Json.Serialize(DutyJson.From(quote)));
+        }
+        else
+        {
+            DutyTable.Render(cli.Console, quote);
+        }
+
+        return 0;
+    }
+
+    private int RunBatch(TariffSchedule schedule, CountryCode importer, DutySettings settings)
+    {
+        BatchSummary summary = null!;
+        if (cli.Console.Profile.Capabilities.Interactive)
+        {
+            cli.Console.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask($"Pricing {Path.GetFileName(settings.Input)}", maxValue: 1.0);
+                summary = DutyBatch.Run(schedule, importer, settings.Input!, settings.Output!, f => task.Value = f);
+            });
+        }
+        else
+        {
+            summary = DutyBatch.Run(schedule, importer, settings.Input!, settings.Output!);
+        }
+
+        var duty = summary.TotalDuty.ToString("N2", CultureInfo.InvariantCulture);
+        var value = summary.TotalValue.ToString("N2", CultureInfo.InvariantCulture);
+        cli.Console.MarkupLineInterpolated(
+            $"{summary.Rows:N0} rows, {summary.Errors:N0} errors, total duty {duty} USD on {value} USD ({schedule.Name}); written to {settings.Output}");
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace TradeAccord.Cli.Commands;
+
+/// <summary>Options of <c>accord duty</c>.</summary>
+public sealed class DutySettings : DataSettings
+{
+    /// <summary>Tariff line.</summary>
+    [CommandOption("--hts <CODE>")]
+    [Description("Tariff line, dotted or not, 8 or 10 digits (6 where every line below owes the same)")]
+    public string? Hts { get; init; }
+
+    /// <summary>Country of origin.</summary>
+    [CommandOption("--origin <COUNTRY>")]
+    [Description("Country of origin, ISO 3166 alpha-2 (CN, US, VN, ...)")]
+    public string? Origin { get; init; }
+
+    /// <summary>Entry date.</summary>
+    [CommandOption("--entry-date <DATE>")]
+    [Description("Date of entry for consumption, yyyy-MM-dd")]
+    public string? EntryDate { get; init; }
+
+    /// <summary>Export date.</summary>
+    [CommandOption("--export-date <DATE>")]
+    [Description("Date of export, yyyy-MM-dd (decides the List 3 transit rate of May–June 2019)")]
+    public string? ExportDate { get; init; }
+
+    /// <summary>Customs value.</summary>
+    [CommandOption("--value <USD>")]
+    [Description("Customs value in USD")]
+    public decimal? Value { get; init; }
+
+    /// <summary>Quantity.</summary>
+    [CommandOption("--quantity <N>")]
+    [Description("Quantity, for specific rates")]
+    public decimal? Quantity { get; init; }
+
+    /// <summary>Unit of the quantity.</summary>
+    [CommandOption("--unit <UNIT>")]
+    [Description("Unit of the quantity: kg, l, each, doz, pr, bbl, t, ...")]
+    public string? Unit { get; init; }
+
+    /// <summary>Importing country.</summary>
+    [CommandOption("--importer <COUNTRY>")]
+    [Description("Importing country: US (default) or CN")]
+    [DefaultValue("US")]
+    public string Importer { get; init; } = "US";
+
+    /// <summary>Scenario name or file.</summary>
+    [CommandOption("--scenario <NAME|FILE>")]
+    [Description("A built-in scenario (see `accord scenario list`) or a scenario file")]
+    public string? Scenario { get; init; }
+
+    /// <summary>Claim a listed product exclusion.</summary>
+    [CommandOption("--claim-exclusion")]
+    [Description("Claim a Section 301 product exclusion listed for the line (only if the goods match its notice)")]
+    public bool ClaimExclusion { get; init; }
+
+    /// <summary>Output format.</summary>
+    [CommandOption("--format <FORMAT>")]
+    [Description("table (default) or json")]
+    [DefaultValue("table")]
+    public string Format { get; init; } = "table";
+
+    /// <summary>Entries file for a batch.</summary>
+    [CommandOption("--input <FILE>")]
+    [Description("Entries CSV: id, hts, origin, entry_date, value_usd [, export_date, quantity, unit, claim_exclusion]")]
+    public string? Input { get; init; }
+
+    /// <summary>Where a batch writes.</summary>
+    [CommandOption("--output <FILE>")]
+    [Description("Where to write the priced entries (with --input)")]
+    public string? Output { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Input is not null)
+        {
+            return All(
+                Output is null ? ValidationResult.Error("--input needs --output: where to write the priced entries") : ValidationResult.Success(),
+                Hts is not null ? ValidationResult.Error("--hts and --input exclude each other: price one entry or a file") : ValidationResult.Success(),
+                CheckCountry("--importer", Importer));
+        }
+
+        return All(
+            Hts is null ? ValidationResult.Error("--hts is required (or --input for a file)") : ValidationResult.Success(),
+            Origin is null ? ValidationResult.Error("--origin is required") : ValidationResult.Success(),
+            EntryDate is null ? ValidationResult.Error("--entry-date is required") : ValidationResult.Success(),
+            CheckDate("--entry-date", EntryDate),
+            CheckDate("--export-date", ExportDate),
+            CheckCountry("--origin", Origin),
+            CheckCountry("--importer", Importer),
+            CheckOneOf("--format", Format, "table", "json"),
+            Value is < 0m ? ValidationResult.Error($"--value {Value} is negative: expected zero or more") : ValidationResult.Success(),
+            Quantity is not null && Unit is null ? ValidationResult.Error("--quantity needs --unit") : ValidationResult.Success());
+    }
+}

@@ -1,0 +1,34 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradeAccord.Cli.Infrastructure;
+using TradeAccord.Core.Common;
+using TradeAccord.Sources;
+
+namespace TradeAccord.Cli.Commands;
+
+/// <summary><c>accord schedule export</c>: the compiled schedule as plain CSV rows.</summary>
+public sealed class ScheduleExportCommand(CliContext cli) : AsyncCommand<ScheduleSettings>
+{
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, ScheduleSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Format is not (null or "csv"))
+        {
+            throw new CliUsageException($"--format '{settings.Format}' is not supported for export: expected csv");
+        }
+
+        var schedule = cli.Loader(settings.Data).Load(settings.Scenario);
+        CountryCode? importer = settings.Importer is null ? null : CountryCode.Parse(settings.Importer).GetValueOrThrow();
+        if (settings.Output is null)
+        {
+            ScheduleExporter.Write(schedule, cli.Out, DataSettings.ParseDate(settings.Date), importer);
+            return 0;
+        }
+
+        await using var file = new StreamWriter(settings.Output);
+        var rows = ScheduleExporter.Write(schedule, file, DataSettings.ParseDate(settings.Date), importer);
+        cli.Console.WriteLine($"{rows:N0} rows written to {settings.Output}");
+        return 0;
+    }
+}

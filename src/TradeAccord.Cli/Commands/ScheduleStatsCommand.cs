@@ -1,0 +1,68 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradeAccord.Cli.Infrastructure;
+using TradeAccord.Cli.Output;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+
+namespace TradeAccord.Cli.Commands;
+
+/// <summary><c>accord schedule stats</c>: covered lines per heading on a date.</summary>
+public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<ScheduleSettings>
+{
+    /// <inheritdoc />
+    public override Task<int> ExecuteAsync(CommandContext context, ScheduleSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Date is null)
+        {
+            throw new CliUsageException("--date is required for stats");
+        }
+
+        var format = settings.Format ?? "table";
+        if (format is not ("table" or "json"))
+        {
+            throw new CliUsageException($"--format '{format}' is not supported: expected table or json");
+        }
+
+        var schedule = cli.Loader(settings.Data).Load(settings.Scenario);
+        var date = DataSettings.ParseDate(settings.Date)!.Value;
+        var importer = CountryCode.Parse(settings.Importer ?? "US").GetValueOrThrow();
+        var counts = ScheduleStatistics.On(schedule, importer, date);
+        if (format == "json")
+        {
+            cli.Out.WriteLine(Json.Serialize(new
+            {
+                importer = importer.Value,
+                date = settings.Date,
+                scenario = schedule.Name,
+                sources = schedule.Sources.Select(s => new { s.Name, s.File, s.Version }),
+                headings = counts.Select(c => new
+                {
+                    heading = c.Heading, title = c.Title, measures = c.MeasureIds, status = c.Status.ToString(), lines8 = c.Lines8,
+                    lines10 = c.Lines10,
+                }),
+            }));
+            return Task.FromResult(0);
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Heading").AddColumn("Measure").AddColumn("Status")
+            .AddColumn(new TableColumn("8-digit lines").RightAligned()).AddColumn(new TableColumn("10-digit lines").RightAligned());
+        foreach (var count in counts)
+        {
+            table.AddRow(Markup.Escape(count.Heading ?? "—"), Markup.Escape(count.Title), count.Status.ToString(),
+                count.Lines8.ToString("N0", CultureInfo.InvariantCulture), count.Lines10.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        cli.Console.MarkupLineInterpolated($"[bold]{importer}[/] schedule on {settings.Date} ({schedule.Name})");
+        cli.Console.Write(table);
+        cli.Console.MarkupLine("Compiled from:");
+        foreach (var source in schedule.Sources)
+        {
+            cli.Console.MarkupLineInterpolated($"  {source.Name}: {source.File} ({source.Version})");
+        }
+
+        return Task.FromResult(0);
+    }
+}

@@ -1,0 +1,71 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradeAccord.Cli.Commands;
+using TradeAccord.Sources;
+
+namespace TradeAccord.Cli.Infrastructure;
+
+/// <summary>Builds and runs the <c>accord</c> command line.</summary>
+public static class AccordApp
+{
+    /// <summary>Runs <paramref name="args"/> against <paramref name="context"/>; returns the exit code.</summary>
+    /// <remarks>Exit codes: 0 success, 1 bad arguments or input, 2 bad data files.</remarks>
+    public static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var app = new CommandApp(new TypeRegistrar(context));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("accord");
+            config.Settings.Console = context.Console;
+            config.Settings.PropagateExceptions = true;
+            config.AddCommand<DutyCommand>("duty")
+                .WithDescription("The duty a shipment owes on a date, layer by layer, with each layer's legal base; or a whole entries file")
+                .WithExample("duty", "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--value", "10000")
+                .WithExample("duty", "--input", "entries.csv", "--output", "duties.csv", "--scenario", "dec15-proceeds");
+            config.AddBranch("scenario", scenario =>
+            {
+                scenario.SetDescription("Tariff scenarios: overlays that add, change or remove measures from a date");
+                scenario.AddCommand<ScenarioListCommand>("list").WithDescription("The built-in scenarios");
+                scenario.AddCommand<ScenarioCompareCommand>("compare")
+                    .WithDescription("Total duty and effective rate of an entries file under several scenarios, per scenario and per list")
+                    .WithExample("scenario", "compare", "--input", "entries.csv", "--scenarios", "phase-one,dec15-proceeds,no-301");
+            });
+            config.AddBranch("schedule", schedule =>
+            {
+                schedule.SetDescription("The compiled tariff schedule");
+                schedule.AddCommand<ScheduleStatsCommand>("stats").WithDescription("Lines covered per heading on a date");
+                schedule.AddCommand<ScheduleExportCommand>("export").WithDescription("The compiled schedule as plain CSV rows");
+            });
+        });
+
+        try
+        {
+            return await app.RunAsync(args).ConfigureAwait(false);
+        }
+        catch (SourceException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+        catch (CommandAppException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (CliUsageException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>The console for people, writing to <paramref name="writer"/> without colour when it is not a terminal.</summary>
+    public static IAnsiConsole CreateConsole(TextWriter writer, bool interactive) =>
+        AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+}

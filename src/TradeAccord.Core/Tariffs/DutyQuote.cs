@@ -1,0 +1,43 @@
+using TradeAccord.Core.Common;
+
+namespace TradeAccord.Core.Tariffs;
+
+/// <summary>The duty one shipment owes, layer by layer, with the warnings a broker must read.</summary>
+public sealed record DutyQuote
+{
+    /// <summary>The importing country.</summary>
+    public required CountryCode Importer { get; init; }
+
+    /// <summary>The shipment as asked.</summary>
+    public required Shipment Shipment { get; init; }
+
+    /// <summary>The tariff line the code resolved to.</summary>
+    public required ProductCode Line { get; init; }
+
+    /// <summary>The schedule (baseline or scenario) used.</summary>
+    public required string ScheduleName { get; init; }
+
+    /// <summary>The nomenclature layer (e.g. HTS revision) used for the line, if the importer has one.</summary>
+    public string? Nomenclature { get; init; }
+
+    /// <summary>The layers applied, in the order of the schedule.</summary>
+    public required IReadOnlyList<DutyLayer> Layers { get; init; }
+
+    /// <summary>Warnings: nearest revision used, suspended measures, exclusions available, parts not computed.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>Sum of the ad valorem fractions of all layers.</summary>
+    public decimal TotalAdValorem => Layers.Sum(l => l.AdValorem);
+
+    /// <summary>Ad valorem fraction of the ordinary (MFN or column 2) layer.</summary>
+    public decimal BaseAdValorem => Layers.Where(l => l.Measure.Kind is MeasureKind.Mfn or MeasureKind.Column2).Sum(l => l.AdValorem);
+
+    /// <summary>Ad valorem fraction of every additional layer.</summary>
+    public decimal AdditionalAdValorem => TotalAdValorem - BaseAdValorem;
+
+    /// <summary>Sum of the layer amounts, or null when no amount could be computed.</summary>
+    public decimal? TotalDuty => Layers.Any(l => l.Amount is not null) ? Layers.Sum(l => l.Amount ?? 0m) : null;
+
+    /// <summary>Whether every layer was computed in full.</summary>
+    public bool IsComplete => Layers.All(l => l.IsComplete);
+}

@@ -1,0 +1,113 @@
+using TradeAccord.Core.Common;
+
+namespace TradeAccord.Core.Tariffs;
+
+/// <summary>
+/// A tariff line code: 2 to 10 digits of the HS/HTS hierarchy (chapter, heading, subheading, national line),
+/// optionally followed by one letter, as China's schedule splits a few 10-digit lines into A and B.
+/// </summary>
+/// <remarks>Stored without dots. Equality is ordinal on the normalised digits.</remarks>
+public readonly record struct ProductCode : IComparable<ProductCode>
+{
+    private ProductCode(string value) => Value = value;
+
+    /// <summary>The normalised code: digits, then an optional upper-case suffix letter.</summary>
+    public string Value { get; }
+
+    /// <summary>Number of digits (2, 4, 6, 8 or 10).</summary>
+    public int DigitCount => HasSuffix ? Value.Length - 1 : Value.Length;
+
+    /// <summary>Whether the code carries a national suffix letter.</summary>
+    public bool HasSuffix => Value.Length > 0 && char.IsAsciiLetter(Value[^1]);
+
+    /// <summary>
+    /// Parses a code written with or without dots or spaces ("7326.90.8688", "7326908688", "1201.90").
+    /// </summary>
+    public static Result<ProductCode> Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Result<ProductCode>.Fail("the product code is empty: expected 4 to 10 digits such as 7326.90.8688");
+        }
+
+        Span<char> buffer = stackalloc char[12];
+        var length = 0;
+        foreach (var c in text.AsSpan().Trim())
+        {
+            if (c is '.' or ' ')
+            {
+                continue;
+            }
+
+            var isSuffix = char.IsAsciiLetter(c) && length >= 10;
+            if ((!char.IsAsciiDigit(c) && !isSuffix) || length == buffer.Length - 1)
+            {
+                return Result<ProductCode>.Fail($"'{text}' is not a product code: expected 4 to 10 digits such as 7326.90.8688");
+            }
+
+            buffer[length++] = char.ToUpperInvariant(c);
+        }
+
+        if (length == 0)
+        {
+            return Result<ProductCode>.Fail($"'{text}' is not a product code: expected 4 to 10 digits such as 7326.90.8688");
+        }
+
+        var digits = char.IsAsciiLetter(buffer[length - 1]) ? length - 1 : length;
+        if (digits is not (2 or 4 or 6 or 8 or 10))
+        {
+            return Result<ProductCode>.Fail($"'{text}' has {digits} digits: expected 2, 4, 6, 8 or 10");
+        }
+
+        return Result<ProductCode>.Ok(new ProductCode(new string(buffer[..length])));
+    }
+
+    /// <summary>Creates a code from already-normalised text, for readers of trusted data.</summary>
+    /// <exception cref="FormatException">The text is not a valid code.</exception>
+    public static ProductCode FromDigits(string digits) => Parse(digits).GetValueOrThrow();
+
+    /// <summary>The ancestor with <paramref name="digits"/> digits (no suffix), e.g. the 8-digit parent of a 10-digit line.</summary>
+    public ProductCode Truncate(int digits)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, DigitCount);
+        return digits == Value.Length ? this : new ProductCode(Value[..digits]);
+    }
+
+    /// <summary>This code and each ancestor down to 2 digits, most specific first.</summary>
+    public IEnumerable<ProductCode> SelfAndAncestors()
+    {
+        yield return this;
+        if (HasSuffix)
+        {
+            yield return Truncate(DigitCount);
+        }
+
+        for (var digits = DigitCount - 2; digits >= 2; digits -= 2)
+        {
+            yield return Truncate(digits);
+        }
+    }
+
+    /// <summary>Whether this code is <paramref name="other"/> or lies below it in the hierarchy.</summary>
+    public bool IsWithin(ProductCode other) => Value.StartsWith(other.Value, StringComparison.Ordinal);
+
+    /// <summary>The code in the HTS's dotted form: 7326, 7326.90, 7326.90.86, 7326.90.86.88.</summary>
+    public string ToDotted()
+    {
+        var digits = Value.AsSpan(0, DigitCount);
+        var suffix = HasSuffix ? Value[^1..] : "";
+        return digits.Length switch
+        {
+            <= 4 => Value,
+            6 => $"{digits[..4]}.{digits[4..]}",
+            8 => $"{digits[..4]}.{digits[4..6]}.{digits[6..]}",
+            _ => $"{digits[..4]}.{digits[4..6]}.{digits[6..8]}.{digits[8..]}{suffix}",
+        };
+    }
+
+    /// <inheritdoc />
+    public int CompareTo(ProductCode other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? "";
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TradeAccord.Core.Tariffs;
+
+/// <summary>
+/// Reads rate-of-duty text as the HTS prints it in its "General" and "Column 2" columns:
+/// <c>Free</c>, <c>2.9%</c>, <c>1.5¢/kg</c>, <c>$1.055/kg</c>, <c>37.5¢/kg + 14.9%</c>, <c>5¢ each + 4.6%</c>,
+/// <c>20¢/kg on drained weight</c>. Text that states no computable figure (e.g. "The rate applicable to the
+/// natural juice in heading 2009") is kept as <see cref="DutyRate.NotComputable"/>, never guessed.
+/// </summary>
+public static partial class RateText
+{
+    /// <summary>Parses rate text; empty text yields null (the line inherits its parent's rate).</summary>
+    public static DutyRate? Parse(string? text)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        if (trimmed.StartsWith("Free", StringComparison.OrdinalIgnoreCase))
+        {
+            return DutyRate.Free;
+        }
+
+        if (trimmed.Contains(" less ", StringComparison.Ordinal) || trimmed.Contains("not less than", StringComparison.Ordinal))
+        {
+            return DutyRate.NotComputable(trimmed);
+        }
+
+        decimal adValorem = 0m;
+        string? adValoremQualifier = null;
+        var adValoremParts = 0;
+        var specific = new List<SpecificDuty>();
+        foreach (var rawPart in trimmed.Split('+'))
+        {
+            var part = rawPart.Trim();
+            if (AdValoremPattern().Match(part) is { Success: true } av)
+            {
+                adValorem = decimal.Parse(av.Groups["n"].Value, CultureInfo.InvariantCulture) / 100m;
+                adValoremQualifier = Qualifier(av.Groups["q"].Value);
+                adValoremParts++;
+            }
+            else if (SpecificPattern().Match(part) is { Success: true } sp)
+            {
+                var perUnit = sp.Groups["d"].Success
+                    ? decimal.Parse(sp.Groups["d"].Value, CultureInfo.InvariantCulture)
+                    : decimal.Parse(sp.Groups["c"].Value, CultureInfo.InvariantCulture) / 100m;
+                var unit = sp.Groups["each"].Success ? "each" : QuantityUnit.Normalize(sp.Groups["u"].Value);
+                specific.Add(new SpecificDuty(perUnit, unit, Qualifier(sp.Groups["q"].Value)));
+            }
+            else
+            {
+                return DutyRate.NotComputable(trimmed);
+            }
+        }
+
+        // Two ad valorem parts ("6% on the case + 5.3% on the strap") are levied on the values of different
+        // components, which an entry line does not carry: better to say so than to add them up.
+        if (adValoremParts > 1)
+        {
+            return DutyRate.NotComputable(trimmed);
+        }
+
+        return adValoremParts == 1 && specific.Count == 0 && adValoremQualifier is null
+            ? DutyRate.Compound(trimmed, adValorem, [])
+            : DutyRate.Compound(trimmed, adValorem, specific, adValoremQualifier);
+    }
+
+    private static string? Qualifier(string text) => text.Trim() is { Length: > 0 } q ? q : null;
+
+    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s*(?:%|percent)(?:\s+(?<q>.+))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AdValoremPattern();
+
+    [GeneratedRegex(
+        @"^(?:\$(?<d>\d+(?:\.\d+)?)|(?<c>\d+(?:\.\d+)?)\s*¢)\s*(?:(?<each>each)|/\s*(?<u>clean kg|pf\.\s?liter|line/\s?gross|[A-Za-z0-9.²³]+))(?:\s+(?<q>.+))?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SpecificPattern();
+}

@@ -1,0 +1,22 @@
+using TradeAccord.Core.Common;
+
+namespace TradeAccord.Core.Tariffs;
+
+/// <summary>One entry line: what is imported, from where, when, and how much of it.</summary>
+/// <param name="Code">The tariff line as declared (4 to 10 digits).</param>
+/// <param name="Origin">Country of origin.</param>
+/// <param name="EntryDate">Date of entry (or withdrawal from warehouse) for consumption.</param>
+/// <param name="ExportDate">Date of export, where a measure depends on it.</param>
+/// <param name="Value">Customs value, in the importer's currency (USD for the US, and for China as the data give).</param>
+/// <param name="Quantity">Quantity, for specific rates.</param>
+/// <param name="Unit">Unit of <paramref name="Quantity"/>.</param>
+/// <param name="ClaimExclusions">Whether the importer claims a product exclusion listed for the line.</param>
+public sealed record Shipment(
+    ProductCode Code,
+    CountryCode Origin,
+    DateOnly EntryDate,
+    DateOnly? ExportDate = null,
+    decimal? Value = null,
+    decimal? Quantity = null,
+    string? Unit = null,
+    bool ClaimExclusions = false);

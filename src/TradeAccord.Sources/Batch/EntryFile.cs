@@ -1,0 +1,210 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+
+namespace TradeAccord.Sources.Batch;
+
+/// <summary>
+/// Streams an entries file: a header (case-insensitive, any order) with id, hts, origin, entry_date, value_usd and
+/// optionally export_date, quantity, unit, claim_exclusion. A bad row becomes an <see cref="EntryLine"/> with its
+/// error and the stream goes on; only a missing column or an unreadable file stops it.
+/// </summary>
+public sealed class EntryFile : IDisposable
+{
+    /// <summary>Columns every entries file must have.</summary>
+    public static readonly IReadOnlyList<string> RequiredColumns = ["id", "hts", "origin", "entry_date", "value_usd"];
+
+    private readonly SepReader _reader;
+    private readonly string _name;
+    private readonly int[] _required;
+    private readonly int _exportDate;
+    private readonly int _quantity;
+    private readonly int _unit;
+    private readonly int _claim;
+    private readonly Dictionary<string, CountryCode> _countries = new(StringComparer.OrdinalIgnoreCase);
+
+    private EntryFile(SepReader reader, Stream stream, string name)
+    {
+        _reader = reader;
+        Stream = stream;
+        _name = name;
+        var header = reader.Header;
+        ColumnNames = [.. header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF'))];
+        var missing = RequiredColumns.Where(c => IndexOf(c) < 0).ToList();
+        if (missing.Count > 0)
+        {
+            reader.Dispose();
+            throw new SourceException(name, 1, null,
+                $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}: expected a header with " +
+                $"{string.Join(", ", RequiredColumns)} (and optionally export_date, quantity, unit)");
+        }
+
+        _required = [.. RequiredColumns.Select(IndexOf)];
+        _exportDate = IndexOf("export_date");
+        _quantity = IndexOf("quantity");
+        _unit = IndexOf("unit");
+        _claim = IndexOf("claim_exclusion");
+    }
+
+    /// <summary>The header's column names, in file order.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>The underlying stream, for progress (position against length).</summary>
+    public Stream Stream { get; }
+
+    /// <summary>Opens <paramref name="path"/>.</summary>
+    /// <exception cref="SourceException">The file cannot be read or lacks a required column.</exception>
+    public static EntryFile Open(string path)
+    {
+        Stream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceException(path, 0, null, $"cannot be read: {e.Message}", e);
+        }
+
+        try
+        {
+            var reader = Sep.New(',').Reader(o => o with
+            {
+                Unescape = true,
+                DisableColCountCheck = true,
+                ColNameComparer = StringComparer.OrdinalIgnoreCase,
+            }).From(stream);
+            if (reader.Header.IsEmpty)
+            {
+                reader.Dispose();
+                throw new SourceException(path, 1, null, $"is empty: expected a header with {string.Join(", ", RequiredColumns)}");
+            }
+
+            return new EntryFile(reader, stream, path);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The raw rows, for a caller that copies them (pass each to <see cref="Parse"/>).</summary>
+    public SepReader Rows => _reader;
+
+    /// <summary>Reads and parses the rows.</summary>
+    public IEnumerable<EntryLine> Read()
+    {
+        foreach (var row in _reader)
+        {
+            yield return Parse(row);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader.Dispose();
+        Stream.Dispose();
+    }
+
+    /// <summary>Parses one raw row.</summary>
+    public EntryLine Parse(SepReader.Row row)
+    {
+        var line = row.LineNumberFrom;
+        if (row.ColCount != ColumnNames.Count)
+        {
+            var id = row.ColCount > _required[0] ? row[_required[0]].ToString() : "";
+            return new EntryLine(line, id, null, $"line {line}: has {row.ColCount} fields: expected {ColumnNames.Count} as in the header");
+        }
+
+        var rowId = row[_required[0]].ToString();
+        var code = ProductCode.Parse(row[_required[1]].ToString());
+        if (!code.TryGetValue(out var product))
+        {
+            return Bad(line, rowId, "hts", code.Error!);
+        }
+
+        if (!TryCountry(row[_required[2]].Span, out var origin, out var originError))
+        {
+            return Bad(line, rowId, "origin", originError);
+        }
+
+        if (!TryDate(row[_required[3]].Span, out var entryDate))
+        {
+            return Bad(line, rowId, "entry_date", $"'{row[_required[3]].ToString()}' is not a date: expected yyyy-MM-dd");
+        }
+
+        if (!decimal.TryParse(row[_required[4]].Span, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            return Bad(line, rowId, "value_usd", $"'{row[_required[4]].ToString()}' is not an amount: expected a number such as 10000.00");
+        }
+
+        DateOnly? exportDate = null;
+        if (_exportDate >= 0 && row[_exportDate].Span.Trim().Length > 0)
+        {
+            if (!TryDate(row[_exportDate].Span, out var exported))
+            {
+                return Bad(line, rowId, "export_date", $"'{row[_exportDate].ToString()}' is not a date: expected yyyy-MM-dd");
+            }
+
+            exportDate = exported;
+        }
+
+        decimal? quantity = null;
+        if (_quantity >= 0 && row[_quantity].Span.Trim().Length > 0)
+        {
+            if (!decimal.TryParse(row[_quantity].Span, NumberStyles.Number, CultureInfo.InvariantCulture, out var q))
+            {
+                return Bad(line, rowId, "quantity", $"'{row[_quantity].ToString()}' is not a number");
+            }
+
+            quantity = q;
+        }
+
+        var unit = _unit >= 0 && row[_unit].Span.Trim().Length > 0 ? row[_unit].ToString().Trim() : null;
+        var claim = _claim >= 0 && row[_claim].Span.Trim() is var c && (c.Equals("true", StringComparison.OrdinalIgnoreCase) || c is "1");
+        return new EntryLine(line, rowId, new Shipment(product, origin, entryDate, exportDate, value, quantity, unit, claim), null);
+    }
+
+    private bool TryCountry(ReadOnlySpan<char> text, out CountryCode origin, out string error)
+    {
+        var key = text.Trim().ToString();
+        if (_countries.TryGetValue(key, out origin))
+        {
+            error = "";
+            return true;
+        }
+
+        var parsed = CountryCode.Parse(key);
+        if (parsed.TryGetValue(out origin))
+        {
+            _countries[key] = origin;
+            error = "";
+            return true;
+        }
+
+        error = parsed.Error!;
+        return false;
+    }
+
+    private static bool TryDate(ReadOnlySpan<char> text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static EntryLine Bad(int line, string id, string field, string problem) =>
+        new(line, id, null, $"line {line}: field '{field}': {problem}");
+
+    private int IndexOf(string column)
+    {
+        for (var i = 0; i < ColumnNames.Count; i++)
+        {
+            if (string.Equals(ColumnNames[i], column, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,124 @@
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.China;
+using TradeAccord.Sources.Csv;
+using TradeAccord.Sources.Hts;
+using TradeAccord.Sources.Measures;
+using TradeAccord.Sources.Section301;
+
+namespace TradeAccord.Sources;
+
+/// <summary>
+/// Reads the data folder (HTS revisions, Section 301 coverage and rate steps, exclusions, China's tariffs) into one
+/// <see cref="MeasureSet"/>: the single rule store every capability reads.
+/// </summary>
+public static class BuiltInData
+{
+    /// <summary>Reads every source under <paramref name="dataDirectory"/>.</summary>
+    /// <exception cref="SourceException">A file is missing, unreadable or malformed.</exception>
+    public static MeasureSet Load(string dataDirectory)
+    {
+        var catalog = YamlMap.Load(Path.Combine(dataDirectory, "catalog.yaml"), "catalog.yaml");
+        var period = catalog.OptionalMap("dataPeriod") ?? throw catalog.Error("dataPeriod", catalog.Line, "is required");
+        var dataPeriod = new DateInterval(period.Date("from"), period.Date("to"));
+        var column2 = catalog.List("column2Countries").Select(c => CountryCode.Parse(c).GetValueOrThrow()).ToList();
+
+        var measures = new List<Measure>();
+        var sources = new List<SourceVersion>();
+        measures.AddRange(UsGeneralRates(Path.Combine(dataDirectory, "hts"), dataPeriod, column2, sources));
+
+        var section301 = Path.Combine(dataDirectory, "section301");
+        const string table = "section301/usitc_china_tariffs_2020-01-01.csv";
+        var byHeading = ChinaTariffsTableReader.Read(Path.Combine(dataDirectory, table), table);
+        sources.Add(new SourceVersion("USITC China Tariffs table", table, "last updated 2020-01-01"));
+        var resolver = new CoverageResolver(byHeading, id => measures.Find(m => m.Id == id));
+        measures.AddRange(ReadMeasureFile(Path.Combine(section301, "measures.yaml"), "section301/measures.yaml", resolver));
+        sources.Add(new SourceVersion("Section 301 rate steps", "section301/measures.yaml", "transcribed from the notices cited per measure"));
+        measures.AddRange(ExclusionReader.Read(section301, "exclusions.yaml"));
+        sources.Add(new SourceVersion("Section 301 exclusions (partial)", "section301/exclusions_hts10_partial.csv", "35 notices 2018-12 to 2020-08"));
+
+        const string bjz = "china_retaliation/china_tariffs_on_us_hs10_bjz_2018-2019.csv";
+        const string mof = "china_retaliation/china_mof_2018-04-02_s232_retaliation_128_items.csv";
+        measures.AddRange(ChinaTariffReader.Read(
+            Path.Combine(dataDirectory, bjz), bjz, Path.Combine(dataDirectory, mof), mof, dataPeriod.Start));
+        sources.Add(new SourceVersion("China tariffs on US goods (Bown, Jung & Zhang)", bjz, "PIIE 2019-06-12"));
+        sources.Add(new SourceVersion("China's list of 128 items", mof, "2018-04-02"));
+
+        return new MeasureSet(measures, dataPeriod, sources);
+    }
+
+    /// <summary>Reads a YAML file of measures (top-level <c>importer</c> and <c>measures</c>).</summary>
+    public static IReadOnlyList<Measure> ReadMeasureFile(string path, string displayName, CoverageResolver resolver)
+    {
+        var file = YamlMap.Load(path, displayName);
+        file.OnlyKeys("importer", "measures");
+        CountryCode? importer = file.Has("importer") ? file.Country("importer") : null;
+        var result = new List<Measure>();
+        foreach (var entry in file.Maps("measures"))
+        {
+            var measure = MeasureYaml.Read(entry, importer, resolver);
+            if (result.Any(m => m.Id == measure.Id))
+            {
+                throw entry.Error("id", entry.LineOf("id"), $"'{measure.Id}' is used twice");
+            }
+
+            result.Add(measure);
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<Measure> UsGeneralRates(
+        string htsDirectory, DateInterval dataPeriod, IReadOnlyList<CountryCode> column2, List<SourceVersion> sources)
+    {
+        var revisions = CsvTable.Read(Path.Combine(htsDirectory, "revisions.csv"), "hts/revisions.csv",
+                "revision", "file", "in_force_from", "basis")
+            .Select(r => (Row: r, From: r.Date("in_force_from")))
+            .OrderBy(r => r.From)
+            .ToList();
+        if (revisions.Count == 0)
+        {
+            throw new SourceException("hts/revisions.csv", 0, null, "lists no revision: expected one row per shipped HTS revision");
+        }
+
+        for (var i = 0; i < revisions.Count; i++)
+        {
+            var (row, documentedFrom) = revisions[i];
+            var name = row["revision"];
+            var fileName = "hts/" + row["file"];
+            var revision = HtsRevisionReader.Read(Path.Combine(htsDirectory, row["file"]), name, fileName);
+            sources.Add(new SourceVersion(name, fileName, $"in force from {documentedFrom:yyyy-MM-dd} ({row["basis"]})"));
+
+            // The first revision also answers for the days before it (the nearest shipped one), with a warning.
+            var from = i == 0 && dataPeriod.Start < documentedFrom ? dataPeriod.Start : documentedFrom;
+            var validity = new DateInterval(from, i + 1 < revisions.Count ? revisions[i + 1].From : null);
+            var slug = "hts-" + name.Replace("HTS ", "", StringComparison.Ordinal).Replace(" revision ", "r", StringComparison.Ordinal);
+            yield return new Measure
+            {
+                Id = "us-mfn-" + slug["hts-".Length..],
+                Importer = CountryCode.US,
+                Kind = MeasureKind.Mfn,
+                Title = name,
+                LegalBase = $"HTSUS general rate of duty (column 1), {name}",
+                Source = fileName,
+                Origins = OriginScope.AllExcept(column2),
+                Coverage = new ProductCoverage(slug, revision.General),
+                Validity = validity,
+                DocumentedFrom = from < documentedFrom ? documentedFrom : null,
+                DefinesNomenclature = true,
+            };
+            yield return new Measure
+            {
+                Id = "us-col2-" + slug["hts-".Length..],
+                Importer = CountryCode.US,
+                Kind = MeasureKind.Column2,
+                Title = name + " column 2",
+                LegalBase = $"HTSUS column 2 rate of duty (General Note 3(b)), {name}",
+                Source = fileName,
+                Origins = OriginScope.Only(column2),
+                Coverage = new ProductCoverage(slug + "-col2", revision.Column2),
+                Validity = validity,
+            };
+        }
+    }
+}

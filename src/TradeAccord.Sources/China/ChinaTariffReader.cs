@@ -1,0 +1,199 @@
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Csv;
+
+namespace TradeAccord.Sources.China;
+
+/// <summary>
+/// Builds China's measures on US goods from the Bown–Jung–Zhang file (PIIE, 2019-06-12): the MFN rate of each
+/// 10-digit line on 2018-01-01 with the dated MFN cuts, and each retaliation round as its own layer, with the
+/// 2019-01-01 suspension of auto retaliation and the 2019-06-01 increase folded into the round they changed.
+/// The April 2018 round (retaliation against the US steel and aluminium duties) comes from China's own list of
+/// 128 items, at 8 digits.
+/// </summary>
+public static class ChinaTariffReader
+{
+    private const string LegalBaseNote = "Customs Tariff Commission of the State Council";
+
+    // The file's columns and what each one is. The column names carry the dates; the legal bases are the
+    // announcements the PIIE file's authors describe each column with.
+    private static readonly (string Column, DateOnly Date)[] MfnChanges =
+    [
+        ("chg_2018_05_01_mfn_cut_pharma", new DateOnly(2018, 5, 1)),
+        ("chg_2018_07_01_mfn_cut_consumer_autos_ita", new DateOnly(2018, 7, 1)),
+        ("chg_2018_11_01_mfn_cut_industrial", new DateOnly(2018, 11, 1)),
+        ("chg_2019_01_01_mfn_temporary_2019", new DateOnly(2019, 1, 1)),
+    ];
+
+    private static readonly Round[] Rounds =
+    [
+        new("cn-ret-301-34b", "Retaliation against US Section 301 List 1 ($34B)", "chg_2018_07_06_retaliation_s301_34b", new DateOnly(2018, 7, 6)),
+        new("cn-ret-301-16b", "Retaliation against US Section 301 List 2 ($16B)", "chg_2018_08_23_retaliation_s301_16b", new DateOnly(2018, 8, 23)),
+        new("cn-ret-301-60b", "Retaliation against US Section 301 List 3 ($60B)", "chg_2018_09_24_retaliation_s301_60b", new DateOnly(2018, 9, 24)),
+    ];
+
+    private const string SuspendColumn = "chg_2019_01_01_suspend_auto_retaliation";
+    private const string IncreaseColumn = "chg_2019_06_01_retaliation_60b_increase";
+    private static readonly DateOnly SuspendDate = new(2019, 1, 1);
+    private static readonly DateOnly IncreaseDate = new(2019, 6, 1);
+
+    /// <summary>Reads both files and returns China's measures.</summary>
+    /// <exception cref="SourceException">A file is unreadable or a row malformed.</exception>
+    public static IReadOnlyList<Measure> Read(string bjzPath, string bjzName, string mofPath, string mofName, DateOnly dataStart)
+    {
+        var rows = CsvTable.Read(bjzPath, bjzName, ["hs10", "mfn_2018_01_01", SuspendColumn, IncreaseColumn,
+            .. MfnChanges.Select(c => c.Column), .. Rounds.Select(r => r.Column)]).ToList();
+        var measures = new List<Measure>();
+        measures.AddRange(MfnMeasures(rows, bjzName, dataStart));
+        measures.Add(AprilRound(mofPath, mofName));
+        foreach (var round in Rounds)
+        {
+            measures.AddRange(RoundMeasures(round, rows, bjzName));
+        }
+
+        return measures;
+    }
+
+    private static IEnumerable<Measure> MfnMeasures(List<CsvRow> rows, string file, DateOnly dataStart)
+    {
+        var dates = new[] { dataStart }.Concat(MfnChanges.Select(c => c.Date)).ToArray();
+        var levels = rows.ToDictionary(r => r.Code("hs10"), r => r.OptionalDecimal("mfn_2018_01_01"));
+        var duplicates = rows.GroupBy(r => r["hs10"]).FirstOrDefault(g => g.Count() > 1);
+        if (duplicates is not null)
+        {
+            throw duplicates.Last().Error("hs10", $"'{duplicates.Key}' appears twice");
+        }
+
+        for (var step = 0; step < dates.Length; step++)
+        {
+            if (step > 0)
+            {
+                var column = MfnChanges[step - 1].Column;
+                foreach (var row in rows)
+                {
+                    var code = row.Code("hs10");
+                    if (levels[code] is { } level && row.OptionalDecimal(column) is { } change)
+                    {
+                        levels[code] = level + change;
+                    }
+                }
+            }
+
+            var coverage = new ProductCoverage($"cn-mfn-{dates[step]:yyyy-MM-dd}",
+                levels.ToDictionary(kv => kv.Key, kv => kv.Value is { } pct ? DutyRate.AdValoremOnly(pct / 100m) : null));
+            yield return new Measure
+            {
+                Id = $"cn-mfn-{dates[step]:yyyy-MM-dd}",
+                Importer = CountryCode.CN,
+                Kind = MeasureKind.Mfn,
+                Title = step == 0 ? "China MFN rate, 2018" : $"China MFN rate from {dates[step]:yyyy-MM-dd}",
+                LegalBase = step == 0
+                    ? "Customs Import and Export Tariff of the PRC, 2018"
+                    : $"{LegalBaseNote}: MFN change effective {dates[step]:yyyy-MM-dd} ({MfnChanges[step - 1].Column})",
+                Source = $"{file} (Bown, Jung & Zhang, PIIE, 2019-06-12)",
+                Origins = OriginScope.All,
+                Coverage = coverage,
+                Validity = new DateInterval(dates[step], step + 1 < dates.Length ? dates[step + 1] : null),
+                DefinesNomenclature = true,
+                Note = "Lines with a non-ad-valorem MFN rate have no rate in the source.",
+            };
+        }
+    }
+
+    private static Measure AprilRound(string path, string file)
+    {
+        var lines = new Dictionary<ProductCode, DutyRate?>();
+        foreach (var row in CsvTable.Read(path, file, "hs8", "additional_tariff_pct"))
+        {
+            var code = row.Code("hs8");
+            var pct = row.Decimal("additional_tariff_pct");
+            if (pct is <= 0m or > 100m)
+            {
+                throw row.Error("additional_tariff_pct", $"'{pct}' is not a rate: expected a percentage above 0 and at most 100");
+            }
+
+            if (!lines.TryAdd(code, DutyRate.AdValoremOnly(pct / 100m)))
+            {
+                throw row.Error("hs8", $"'{code}' appears twice");
+            }
+        }
+
+        return new Measure
+        {
+            Id = "cn-ret-232",
+            Importer = CountryCode.CN,
+            Kind = MeasureKind.Retaliation,
+            Title = "Retaliation against US Section 232 steel and aluminium duties (128 items)",
+            LegalBase = $"{LegalBaseNote}, list of 128 items effective 2018-04-02",
+            Source = file,
+            Origins = OriginScope.Only(CountryCode.US),
+            Coverage = new ProductCoverage("cn-ret-232", lines),
+            Validity = DateInterval.From(new DateOnly(2018, 4, 2)),
+        };
+    }
+
+    private static IEnumerable<Measure> RoundMeasures(Round round, List<CsvRow> rows, string file)
+    {
+        // Rate of each line in this round, then after the 2019-01-01 suspension, then after the 2019-06-01 increase.
+        var initial = new Dictionary<ProductCode, decimal>();
+        var afterSuspension = new Dictionary<ProductCode, decimal>();
+        var afterIncrease = new Dictionary<ProductCode, decimal>();
+        foreach (var row in rows)
+        {
+            var rate = row.Decimal(round.Column);
+            if (rate < 0m)
+            {
+                throw row.Error(round.Column, $"'{rate}' is negative: a retaliation round raises duties");
+            }
+
+            if (rate == 0m)
+            {
+                continue;
+            }
+
+            var code = row.Code("hs10");
+            initial[code] = rate;
+            var suspended = rate + Math.Max(-rate, row.Decimal(SuspendColumn));
+            afterSuspension[code] = suspended;
+            afterIncrease[code] = suspended + (round.Column == Rounds[^1].Column ? row.Decimal(IncreaseColumn) : 0m);
+        }
+
+        var steps = new List<(DateOnly From, Dictionary<ProductCode, decimal> Rates, string Why)>
+        {
+            (round.Date, initial, $"{LegalBaseNote}, retaliation list effective {round.Date:yyyy-MM-dd}"),
+        };
+        if (!SameRates(initial, afterSuspension))
+        {
+            steps.Add((SuspendDate, afterSuspension, $"{LegalBaseNote}: additional duties on US autos and parts suspended from 2019-01-01"));
+        }
+
+        if (!SameRates(afterSuspension, afterIncrease))
+        {
+            steps.Add((IncreaseDate, afterIncrease, $"{LegalBaseNote}: rates of the $60B list raised from 2019-06-01"));
+        }
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var (from, rates, why) = steps[i];
+            var id = i == 0 ? round.Id : $"{round.Id}@{from:yyyy-MM-dd}";
+            yield return new Measure
+            {
+                Id = id,
+                Importer = CountryCode.CN,
+                Kind = MeasureKind.Retaliation,
+                Title = round.Title,
+                LegalBase = why,
+                Source = $"{file}, columns {round.Column}, {SuspendColumn}, {IncreaseColumn}",
+                Origins = OriginScope.Only(CountryCode.US),
+                Coverage = new ProductCoverage(id, rates.Where(kv => kv.Value > 0m)
+                    .ToDictionary(kv => kv.Key, kv => (DutyRate?)DutyRate.AdValoremOnly(kv.Value / 100m))),
+                Validity = new DateInterval(from, i + 1 < steps.Count ? steps[i + 1].From : null),
+            };
+        }
+    }
+
+    private static bool SameRates(Dictionary<ProductCode, decimal> a, Dictionary<ProductCode, decimal> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private sealed record Round(string Id, string Title, string Column, DateOnly Date);
+}

@@ -1,0 +1,88 @@
+using nietras.SeparatedValues;
+
+namespace TradeAccord.Sources.Csv;
+
+/// <summary>
+/// Reads a CSV file with a header into rows of strings, checking that the named columns exist (case-insensitive,
+/// any order) and that every row has as many fields as the header. Errors name the file and line.
+/// </summary>
+public static class CsvTable
+{
+    /// <summary>Reads every row of <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="displayName">How the file is named in errors.</param>
+    /// <param name="required">Columns that must be present.</param>
+    /// <exception cref="SourceException">The file is missing, unreadable or malformed.</exception>
+    public static IEnumerable<CsvRow> Read(string path, string displayName, params string[] required)
+    {
+        SepReader reader;
+        try
+        {
+            reader = Open(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceException(displayName, 0, null, $"cannot be read: {e.Message}", e);
+        }
+
+        return ReadRows(reader, displayName, required);
+    }
+
+    /// <summary>Opens a reader configured for the project's CSVs (header, quotes unescaped, column count checked by us).</summary>
+    public static SepReader Open(string path) =>
+        Sep.New(',').Reader(o => o with
+        {
+            Unescape = true,
+            DisableColCountCheck = true,
+            ColNameComparer = StringComparer.OrdinalIgnoreCase,
+        }).FromFile(path);
+
+    /// <summary>Opens a reader over text already in memory.</summary>
+    public static SepReader OpenText(string text) =>
+        Sep.New(',').Reader(o => o with
+        {
+            Unescape = true,
+            DisableColCountCheck = true,
+            ColNameComparer = StringComparer.OrdinalIgnoreCase,
+        }).FromText(text);
+
+    private static IEnumerable<CsvRow> ReadRows(SepReader reader, string displayName, string[] required)
+    {
+        using (reader)
+        {
+            var header = reader.Header;
+            var names = header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF')).ToArray();
+            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < names.Length; i++)
+            {
+                index.TryAdd(names[i], i);
+            }
+
+            var missing = required.Where(r => !index.ContainsKey(r)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new SourceException(displayName, 1, null,
+                    $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}: " +
+                    $"expected a header with {string.Join(", ", required)}");
+            }
+
+            foreach (var row in reader)
+            {
+                var line = row.LineNumberFrom;
+                if (row.ColCount != names.Length)
+                {
+                    throw new SourceException(displayName, line, null,
+                        $"has {row.ColCount} fields: expected {names.Length} as in the header");
+                }
+
+                var values = new string[row.ColCount];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = row[i].ToString();
+                }
+
+                yield return new CsvRow(displayName, line, index, values);
+            }
+        }
+    }
+}

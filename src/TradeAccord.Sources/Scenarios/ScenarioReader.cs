@@ -1,0 +1,61 @@
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Scenarios;
+using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Measures;
+
+namespace TradeAccord.Sources.Scenarios;
+
+/// <summary>
+/// Reads a scenario file: <c>name</c>, <c>description</c>, and <c>changes</c>, each one of
+/// <c>add: {measure}</c>, <c>change: id</c> (with <c>from</c>, <c>rate</c> and/or <c>status</c>, optional <c>id</c>),
+/// or <c>end: [ids]</c> / <c>endKind: kind</c> (with <c>from</c>).
+/// </summary>
+public static class ScenarioReader
+{
+    /// <summary>Reads <paramref name="path"/>; coverage references resolve against <paramref name="baseline"/>.</summary>
+    /// <exception cref="SourceException">The file is unreadable or malformed.</exception>
+    public static Scenario Read(string path, MeasureSet baseline, string? displayName = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var name = displayName ?? Path.GetFileName(path);
+        var file = YamlMap.Load(path, name);
+        file.OnlyKeys("name", "description", "changes");
+        var byId = baseline.Measures.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var resolver = new CoverageResolver(new Dictionary<string, ProductCoverage>(), id => byId.GetValueOrDefault(id));
+        var changes = new List<ScenarioChange>();
+        foreach (var entry in file.Maps("changes"))
+        {
+            ScenarioChange change;
+            if (entry.OptionalMap("add") is { } add)
+            {
+                entry.OnlyKeys("add");
+                change = new AddMeasure(MeasureYaml.Read(add, null, resolver));
+            }
+            else if (entry.OptionalString("change") is { } id)
+            {
+                entry.OnlyKeys("change", "from", "rate", "status", "id");
+                if (!entry.Has("rate") && !entry.Has("status"))
+                {
+                    throw entry.Error("change", entry.Line, "says nothing to change: expected rate and/or status");
+                }
+
+                change = new ChangeMeasure(id, entry.Date("from"), entry.OptionalRate("rate"),
+                    entry.Has("status") ? MeasureYaml.ParseStatus(entry) : null, entry.OptionalString("id"));
+            }
+            else if (entry.Has("end") || entry.Has("endKind"))
+            {
+                entry.OnlyKeys("end", "endKind", "from");
+                change = new EndMeasures(entry.List("end"), entry.Has("endKind") ? MeasureYaml.ParseKind(entry, "endKind") : null,
+                    entry.Date("from"));
+            }
+            else
+            {
+                throw entry.Error("changes", entry.Line, "expected one of add, change, end or endKind");
+            }
+
+            changes.Add(change with { Origin = $"{name}:{entry.Line}" });
+        }
+
+        return new Scenario(file.String("name"), file.String("description"), changes);
+    }
+}

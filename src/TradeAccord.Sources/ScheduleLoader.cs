@@ -1,0 +1,83 @@
+using TradeAccord.Core.Scenarios;
+using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Scenarios;
+
+namespace TradeAccord.Sources;
+
+/// <summary>
+/// Loads the built-in measures once and compiles schedules from them: the baseline, or the baseline with a scenario
+/// applied (a built-in scenario by name, or a scenario file by path).
+/// </summary>
+public sealed class ScheduleLoader
+{
+    private readonly Lazy<MeasureSet> _baseline;
+    private readonly Dictionary<string, TariffSchedule> _compiled = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a loader over <paramref name="paths"/>.</summary>
+    public ScheduleLoader(DataPaths paths)
+    {
+        Paths = paths;
+        _baseline = new Lazy<MeasureSet>(() => BuiltInData.Load(paths.Data));
+    }
+
+    /// <summary>Where the data are.</summary>
+    public DataPaths Paths { get; }
+
+    /// <summary>The measures as read from the sources.</summary>
+    public MeasureSet Baseline => _baseline.Value;
+
+    /// <summary>Names of the built-in scenarios.</summary>
+    public IReadOnlyList<string> ScenarioNames =>
+        Directory.Exists(Paths.Scenarios)
+            ? [.. Directory.EnumerateFiles(Paths.Scenarios, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order()]
+            : [];
+
+    /// <summary>The schedule for <paramref name="scenario"/> (a built-in name or a file path), or the baseline when null.</summary>
+    /// <exception cref="SourceException">The scenario is unknown, unreadable, or names measures that do not exist.</exception>
+    public TariffSchedule Load(string? scenario = null)
+    {
+        var key = scenario ?? "";
+        if (_compiled.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        TariffSchedule schedule;
+        if (scenario is null)
+        {
+            schedule = TariffSchedule.Compile(Baseline);
+        }
+        else
+        {
+            var parsed = ReadScenario(scenario);
+            var applied = parsed.ApplyTo(Baseline);
+            if (!applied.TryGetValue(out var set))
+            {
+                throw new SourceException(scenario, 0, null, applied.Error!);
+            }
+
+            schedule = TariffSchedule.Compile(set, parsed.Name);
+        }
+
+        _compiled[key] = schedule;
+        return schedule;
+    }
+
+    /// <summary>Reads a scenario by built-in name or path.</summary>
+    public Scenario ReadScenario(string scenario)
+    {
+        var builtIn = Path.Combine(Paths.Scenarios, scenario + ".yaml");
+        if (File.Exists(builtIn))
+        {
+            return ScenarioReader.Read(builtIn, Baseline, $"scenarios/{scenario}.yaml");
+        }
+
+        if (File.Exists(scenario))
+        {
+            return ScenarioReader.Read(scenario, Baseline, scenario);
+        }
+
+        throw new SourceException(scenario, 0, "scenario",
+            $"no such scenario: expected a file or one of {string.Join(", ", ScenarioNames)}");
+    }
+}
