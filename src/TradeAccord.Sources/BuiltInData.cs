@@ -87,7 +87,7 @@ public static class BuiltInData
             var name = row["revision"];
             var fileName = "hts/" + row["file"];
             var revision = HtsRevisionReader.Read(Path.Combine(htsDirectory, row["file"]), name, fileName);
-            sources.Add(new SourceVersion(name, fileName, $"in force from {documentedFrom:yyyy-MM-dd} ({row["basis"]})"));
+            sources.Add(new SourceVersion(name, fileName, $"in force from {documentedFrom:yyyy-MM-dd} (see hts/revisions.csv)"));
 
             // The first revision also answers for the days before it (the nearest shipped one), with a warning.
             var from = i == 0 && dataPeriod.Start < documentedFrom ? dataPeriod.Start : documentedFrom;

@@ -40,7 +40,7 @@ public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<Schedule
                 sources = schedule.Sources.Select(s => new { s.Name, s.File, s.Version }),
                 headings = counts.Select(c => new
                 {
-                    heading = c.Heading, title = c.Title, measures = c.MeasureIds, status = c.Status.ToString(), lines8 = c.Lines8,
+                    heading = c.Heading, title = c.Title, measures = c.MeasureIds, status = StatusText(c.Status), lines8 = c.Lines8,
                     lines10 = c.Lines10,
                 }),
             }));
@@ -51,7 +51,7 @@ public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<Schedule
             .AddColumn(new TableColumn("8-digit lines").RightAligned()).AddColumn(new TableColumn("10-digit lines").RightAligned());
         foreach (var count in counts)
         {
-            table.AddRow(Markup.Escape(count.Heading ?? "—"), Markup.Escape(count.Title), count.Status.ToString(),
+            table.AddRow(Markup.Escape(count.Heading ?? "—"), Markup.Escape(count.Title), StatusText(count.Status),
                 count.Lines8.ToString("N0", CultureInfo.InvariantCulture), count.Lines10.ToString("N0", CultureInfo.InvariantCulture));
         }
 
@@ -65,4 +65,11 @@ public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<Schedule
 
         return Task.FromResult(0);
     }
+
+    private static string StatusText(MeasureStatus status) => status switch
+    {
+        MeasureStatus.InForce => "in force",
+        MeasureStatus.Suspended => "suspended",
+        _ => "proposed",
+    };
 }

@@ -68,7 +68,9 @@ public static class DutyCalculator
     // the statistical suffix is unknown, or null when the code spans several lines.
     private static Result<ProductCode?> ResolveLine(ImporterSchedule measures, Measure layer, ProductCode code, List<string> warnings)
     {
-        if (layer.Coverage.Lists(code))
+        // A listed line without a rate of its own whose lines below carry the rates (the HTS prints some
+        // 8-digit subheadings that way) is answered from the lines below, like a shorter code.
+        if (layer.Coverage.Lists(code) && (layer.RateFor(code) is not null || measures.LinesBelow(layer, code).Count == 0))
         {
             return Result<ProductCode?>.Ok(code);
         }

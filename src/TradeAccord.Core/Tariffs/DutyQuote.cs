@@ -36,7 +36,7 @@ public sealed record DutyQuote
     public decimal AdditionalAdValorem => TotalAdValorem - BaseAdValorem;
 
     /// <summary>Sum of the layer amounts, or null when no amount could be computed.</summary>
-    public decimal? TotalDuty => Layers.Any(l => l.Amount is not null) ? Layers.Sum(l => l.Amount ?? 0m) : null;
+    public decimal? TotalDuty => Layers.Any(l => l.Amount is not null) ? Layers.Sum(l => l.Amount ?? 0m) + 0.00m : null;
 
     /// <summary>Whether every layer was computed in full.</summary>
     public bool IsComplete => Layers.All(l => l.IsComplete);

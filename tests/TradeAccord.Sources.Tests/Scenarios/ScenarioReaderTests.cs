@@ -1,0 +1,73 @@
+using TradeAccord.Core.Scenarios;
+using TradeAccord.Sources.Scenarios;
+
+namespace TradeAccord.Sources.Tests.Scenarios;
+
+public class ScenarioReaderTests
+{
+    [Fact]
+    public void BuiltInScenarios_AllReadAndApply()
+    {
+        BuiltIn.Loader.ScenarioNames.ShouldBe(["dec15-proceeds", "escalation-2019-10", "no-301", "phase-one"]);
+        foreach (var name in BuiltIn.Loader.ScenarioNames)
+        {
+            BuiltIn.Schedule(name).Name.ShouldBe(name);
+        }
+    }
+
+    [Fact]
+    public void Read_AddMeasure_ReusesTheCoverageOfAnother()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("remedy.yaml", """
+            name: remedy
+            description: a remedial tariff on List 1 goods
+            changes:
+              - add:
+                  id: remedy-1
+                  importer: US
+                  title: Remedial duty
+                  kind: additional
+                  origins: [CN]
+                  coverage: { measure: us301-l1 }
+                  rate: 5%
+                  validFrom: 2021-01-15
+                  legalBase: enforcement case 1
+                  source: remedy.yaml
+            """);
+
+        var scenario = ScenarioReader.Read(file, BuiltIn.Loader.Baseline);
+
+        var add = scenario.Changes.ShouldHaveSingleItem().ShouldBeOfType<AddMeasure>();
+        add.Measure.Coverage.Count.ShouldBe(818);
+    }
+
+    [Theory]
+    [InlineData("- change: us301-l1\n    from: 2019-10-15", "bad.yaml:4: field 'change': says nothing to change")]
+    [InlineData("- change: us301-l1\n    from: 15/10/2019\n    rate: 30%", "bad.yaml:5: field 'from': '15/10/2019' is not a date")]
+    [InlineData("- change: us301-l1\n    from: 2019-10-15\n    rate: thirty", "bad.yaml:6: field 'rate': 'thirty' is not a rate")]
+    [InlineData("- raise: us301-l1", "bad.yaml:4: field 'changes': expected one of add, change, end or endKind")]
+    [InlineData("- endKind: tariffs\n    from: 2019-01-01", "bad.yaml:4: field 'endKind': 'tariffs' is not a kind")]
+    public void Read_Malformed_NamesFileLineAndField(string change, string expected)
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("bad.yaml", $"name: bad\ndescription: x\nchanges:\n  {change}\n");
+
+        var error = Should.Throw<SourceException>(() => ScenarioReader.Read(file, BuiltIn.Loader.Baseline, "bad.yaml"));
+
+        error.Message.ShouldStartWith(expected);
+    }
+
+    [Fact]
+    public void Load_ScenarioNamingAnUnknownMeasure_FailsWithItsLine()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("bad.yaml", "name: bad\ndescription: x\nchanges:\n  - change: us301-l9\n    from: 2019-10-15\n    rate: 30%\n");
+
+        Should.Throw<SourceException>(() => BuiltIn.Loader.Load(file)).Message.ShouldContain("bad.yaml:4: unknown measure 'us301-l9'");
+    }
+
+    [Fact]
+    public void Load_UnknownScenarioName_ListsTheBuiltInOnes() =>
+        Should.Throw<SourceException>(() => BuiltIn.Loader.Load("dec16")).Message.ShouldContain("dec15-proceeds, escalation-2019-10");
+}
