@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TradeAccord.Core.Scenarios;
 using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources.Scenarios;
@@ -11,7 +12,7 @@ namespace TradeAccord.Sources;
 public sealed class ScheduleLoader
 {
     private readonly Lazy<MeasureSet> _baseline;
-    private readonly Dictionary<string, TariffSchedule> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<TariffSchedule>> _compiled = new(StringComparer.Ordinal);
 
     /// <summary>Creates a loader over <paramref name="paths"/>.</summary>
     public ScheduleLoader(DataPaths paths)
@@ -36,31 +37,21 @@ public sealed class ScheduleLoader
     /// <exception cref="SourceException">The scenario is unknown, unreadable, or names measures that do not exist.</exception>
     public TariffSchedule Load(string? scenario = null)
     {
-        var key = scenario ?? "";
-        if (_compiled.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
+        return _compiled.GetOrAdd(scenario ?? "", _ => new Lazy<TariffSchedule>(() => Compile(scenario))).Value;
+    }
 
-        TariffSchedule schedule;
+    private TariffSchedule Compile(string? scenario)
+    {
         if (scenario is null)
         {
-            schedule = TariffSchedule.Compile(Baseline);
-        }
-        else
-        {
-            var parsed = ReadScenario(scenario);
-            var applied = parsed.ApplyTo(Baseline);
-            if (!applied.TryGetValue(out var set))
-            {
-                throw new SourceException(scenario, 0, null, applied.Error!);
-            }
-
-            schedule = TariffSchedule.Compile(set, parsed.Name);
+            return TariffSchedule.Compile(Baseline);
         }
 
-        _compiled[key] = schedule;
-        return schedule;
+        var parsed = ReadScenario(scenario);
+        var applied = parsed.ApplyTo(Baseline);
+        return applied.TryGetValue(out var set)
+            ? TariffSchedule.Compile(set, parsed.Name)
+            : throw new SourceException(scenario, 0, null, applied.Error!);
     }
 
     /// <summary>Reads a scenario by built-in name or path.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Spectre.Console;
 using TradeAccord.Sources;
 
@@ -9,17 +10,14 @@ namespace TradeAccord.Cli.Infrastructure;
 /// <param name="Error">Error messages.</param>
 public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error)
 {
-    private readonly Dictionary<string, ScheduleLoader> _loaders = new(StringComparer.Ordinal);
+    // One loader per data folder for the whole process: reading the data takes a second, and an in-process host
+    // (tests, a server) runs many commands.
+    private static readonly ConcurrentDictionary<string, ScheduleLoader> Loaders = new(StringComparer.Ordinal);
 
     /// <summary>The schedule loader for the data folder <paramref name="dataDirectory"/> (or the default one).</summary>
     public ScheduleLoader Loader(string? dataDirectory)
     {
         var paths = DataPaths.Locate(dataDirectory);
-        if (!_loaders.TryGetValue(paths.Data, out var loader))
-        {
-            _loaders[paths.Data] = loader = new ScheduleLoader(paths);
-        }
-
-        return loader;
+        return Loaders.GetOrAdd(paths.Data, _ => new ScheduleLoader(paths));
     }
 }

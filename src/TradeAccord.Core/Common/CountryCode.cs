@@ -3,10 +3,23 @@ namespace TradeAccord.Core.Common;
 /// <summary>An ISO 3166-1 alpha-2 country code, upper case (CN, US, DE).</summary>
 public readonly record struct CountryCode
 {
-    private CountryCode(string value) => Value = value;
+    private CountryCode(string value)
+    {
+        Value = value;
+        Index = Iso3166.IndexOf(value);
+    }
 
     /// <summary>The two upper-case letters.</summary>
     public string Value { get; }
+
+    /// <summary>Position in the sorted list of assigned codes (0 to 248), so sets of origins can be bitsets.</summary>
+    internal int Index { get; }
+
+    /// <summary>Equality is by code.</summary>
+    public bool Equals(CountryCode other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Index;
 
     /// <summary>The United States.</summary>
     public static CountryCode US { get; } = new("US");
@@ -43,11 +56,13 @@ public readonly record struct CountryCode
             "RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV " +
             "TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
 
-        private static readonly HashSet<string> Codes = new(Assigned.Split(' '), StringComparer.Ordinal);
+        private static readonly string[] Sorted = Assigned.Split(' ');
 
-        public static bool IsAssigned(string code) => Codes.Contains(code);
+        public static bool IsAssigned(string code) => IndexOf(code) >= 0;
 
-        public static int Count => Codes.Count;
+        public static int IndexOf(string code) => Array.BinarySearch(Sorted, code, StringComparer.Ordinal);
+
+        public static int Count => Sorted.Length;
     }
 
     internal static int AssignedCount => Iso3166.Count;

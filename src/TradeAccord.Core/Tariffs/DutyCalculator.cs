@@ -4,6 +4,11 @@ using TradeAccord.Core.Common;
 namespace TradeAccord.Core.Tariffs;
 
 /// <summary>Computes the duty a shipment owes under a compiled schedule, layer by layer, and says why.</summary>
+/// <remarks>
+/// Batch files price millions of entries through here, so the per-line work (resolving the code, collecting the
+/// measures that cover it, the texts of warnings) is cached by <see cref="ImporterSchedule"/> and a quote only
+/// filters a short candidate list by date, origin and condition.
+/// </remarks>
 public static class DutyCalculator
 {
     /// <summary>Quotes the duty <paramref name="shipment"/> owes when imported into <paramref name="importer"/>.</summary>
@@ -18,81 +23,70 @@ public static class DutyCalculator
                 $"no tariff data for importer '{importer}': the schedule has {string.Join(", ", schedule.Importers.Order())}");
         }
 
+        if (Check(schedule, shipment) is { } problem)
+        {
+            return Result<DutyQuote>.Fail(problem);
+        }
+
+        var lookup = measures.Lookup(shipment.Code);
+        var index = measures.NomenclatureIndexOn(shipment.EntryDate);
+        if (index < 0)
+        {
+            return Result<DutyQuote>.Ok(Price(schedule, measures, shipment, shipment.Code, lookup[0].Candidates, null, null));
+        }
+
+        var layer = measures.NomenclatureLayers[index];
+        List<string>? warnings = null;
+        if (layer.DocumentedFrom is { } documented && shipment.EntryDate < documented)
+        {
+            Warn(ref warnings, $"no shipped revision was in force on {Iso(shipment.EntryDate)}: using the nearest, {layer.Title} " +
+                $"(in force from {Iso(documented)})");
+        }
+
+        var resolution = lookup[index];
+        if (resolution.Error is { } error)
+        {
+            return Result<DutyQuote>.Fail(error);
+        }
+
+        if (resolution.Warning is { } warning)
+        {
+            Warn(ref warnings, warning);
+        }
+
+        return resolution.Line is { } line
+            ? Result<DutyQuote>.Ok(Price(schedule, measures, shipment, line, resolution.Candidates, layer, warnings))
+            : QuoteLinesBelow(schedule, measures, layer, shipment, warnings);
+    }
+
+    private static string? Check(TariffSchedule schedule, Shipment shipment)
+    {
         if (!schedule.DataPeriod.Contains(shipment.EntryDate))
         {
-            return Result<DutyQuote>.Fail(
-                $"entry date {Iso(shipment.EntryDate)} is outside the data: expected a date from {Iso(schedule.DataPeriod.Start)} " +
-                $"to {Iso(schedule.DataPeriod.LastDay!.Value)}");
+            return $"entry date {Iso(shipment.EntryDate)} is outside the data: expected a date from {Iso(schedule.DataPeriod.Start)} " +
+                $"to {Iso(schedule.DataPeriod.LastDay!.Value)}";
         }
 
         if (shipment.ExportDate is { } exported && exported > shipment.EntryDate)
         {
-            return Result<DutyQuote>.Fail($"export date {Iso(exported)} is after the entry date {Iso(shipment.EntryDate)}");
+            return $"export date {Iso(exported)} is after the entry date {Iso(shipment.EntryDate)}";
         }
 
         if (shipment.Value is < 0m)
         {
-            return Result<DutyQuote>.Fail($"value {shipment.Value} is negative: expected an amount of zero or more");
+            return $"value {shipment.Value} is negative: expected an amount of zero or more";
         }
 
-        if (shipment.Quantity is < 0m)
-        {
-            return Result<DutyQuote>.Fail($"quantity {shipment.Quantity} is negative: expected zero or more");
-        }
-
-        var warnings = new List<string>();
-        var layer = measures.NomenclatureOn(shipment.EntryDate);
-        if (layer is null)
-        {
-            return Result<DutyQuote>.Ok(Price(schedule, measures, shipment, shipment.Code, null, warnings));
-        }
-
-        if (layer.DocumentedFrom is { } documented && shipment.EntryDate < documented)
-        {
-            warnings.Add($"no shipped revision was in force on {Iso(shipment.EntryDate)}: using the nearest, {layer.Title} " +
-                $"(in force from {Iso(documented)})");
-        }
-
-        var resolution = ResolveLine(measures, layer, shipment.Code, warnings);
-        if (!resolution.TryGetValue(out var line))
-        {
-            return Result<DutyQuote>.Fail(resolution.Error!);
-        }
-
-        return line is { } resolved
-            ? Result<DutyQuote>.Ok(Price(schedule, measures, shipment, resolved, layer, warnings))
-            : QuoteLinesBelow(schedule, measures, layer, shipment, warnings);
-    }
-
-    // Finds the line the declared code stands for: itself when the revision lists it, its 8-digit parent when only
-    // the statistical suffix is unknown, or null when the code spans several lines.
-    private static Result<ProductCode?> ResolveLine(ImporterSchedule measures, Measure layer, ProductCode code, List<string> warnings)
-    {
-        // A listed line without a rate of its own whose lines below carry the rates (the HTS prints some
-        // 8-digit subheadings that way) is answered from the lines below, like a shorter code.
-        if (layer.Coverage.Lists(code) && (layer.RateFor(code) is not null || measures.LinesBelow(layer, code).Count == 0))
-        {
-            return Result<ProductCode?>.Ok(code);
-        }
-
-        if (code.DigitCount == 10 && layer.Coverage.Lists(code.Truncate(8)))
-        {
-            warnings.Add($"{code.ToDotted()} is not a statistical line of {layer.Title}: rates of {code.Truncate(8).ToDotted()} used");
-            return Result<ProductCode?>.Ok(code.Truncate(8));
-        }
-
-        return measures.LinesBelow(layer, code).Count > 0
-            ? Result<ProductCode?>.Ok(null)
-            : Result<ProductCode?>.Fail($"unknown code {code.ToDotted()}: not a line of {layer.Title}");
+        return shipment.Quantity is < 0m ? $"quantity {shipment.Quantity} is negative: expected zero or more" : null;
     }
 
     // A code above line level (an HS6 code for China's 10-digit schedule) is answered when every line below it
     // owes the same; otherwise the caller must choose, and is told the lines.
     private static Result<DutyQuote> QuoteLinesBelow(
-        TariffSchedule schedule, ImporterSchedule measures, Measure layer, Shipment shipment, List<string> warnings)
+        TariffSchedule schedule, ImporterSchedule measures, Measure layer, Shipment shipment, List<string>? warnings)
     {
-        var lines = measures.LinesBelow(layer, shipment.Code).Where(l => !measures.LinesBelow(layer, l).Any()).ToList();
-        var quotes = lines.Select(l => Price(schedule, measures, shipment, l, layer, [.. warnings])).ToList();
+        var lines = measures.LinesBelow(layer, shipment.Code).Where(l => measures.LinesBelow(layer, l).Count == 0).ToList();
+        var quotes = lines.Select(l => Price(schedule, measures, shipment, l, measures.CandidatesFor(l), layer, warnings is null ? null : [.. warnings])).ToList();
         var signatures = quotes.Select(Signature).Distinct(StringComparer.Ordinal).ToList();
         if (signatures.Count > 1)
         {
@@ -113,53 +107,43 @@ public static class DutyCalculator
     private static string Signature(DutyQuote quote) =>
         string.Join("|", quote.Layers.Select(l => l.Measure.Id + "=" + l.Rate.Text));
 
-    private static DutyQuote Price(
-        TariffSchedule schedule, ImporterSchedule measures, Shipment shipment, ProductCode line, Measure? layer, List<string> warnings)
+    private static DutyQuote Price(TariffSchedule schedule, ImporterSchedule measures, Shipment shipment, ProductCode line,
+        IReadOnlyList<CandidateMeasure> candidates, Measure? layer, List<string>? warnings)
     {
-        var applicable = new List<CandidateMeasure>();
-        foreach (var candidate in measures.CandidatesFor(line))
+        Span<bool> applies = stackalloc bool[candidates.Count];
+        var count = 0;
+        var supersedes = false;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var measure = candidate.Measure;
-            if (!measure.Validity.Contains(shipment.EntryDate) || !measure.Origins.Includes(shipment.Origin))
+            if (Applies(candidates[i], shipment, ref warnings))
             {
-                continue;
+                applies[i] = true;
+                count++;
+                supersedes |= candidates[i].Measure.Supersedes.Count > 0;
             }
-
-            if (measure.Status != MeasureStatus.InForce)
-            {
-                warnings.Add($"{measure.Title} ({measure.Heading}) at {candidate.Rate?.Text} is {Describe(measure.Status)}: not applied");
-                continue;
-            }
-
-            if (measure.ExportCondition is { } condition)
-            {
-                if (shipment.ExportDate is not { } exported)
-                {
-                    warnings.Add($"{measure.Title} ({measure.Heading}) applies only to goods {condition}: give the export date to claim it");
-                    continue;
-                }
-
-                if (!condition.IsMetBy(exported))
-                {
-                    continue;
-                }
-            }
-
-            if (measure.RequiresClaim && !shipment.ClaimExclusions)
-            {
-                warnings.Add($"{measure.Title}: {measure.Note} Not applied unless claimed.");
-                continue;
-            }
-
-            applicable.Add(candidate);
         }
 
-        var superseded = applicable.SelectMany(c => c.Measure.Supersedes).ToHashSet(StringComparer.Ordinal);
-        var layers = new List<DutyLayer>();
-        foreach (var candidate in applicable.Where(c => !superseded.Contains(c.Measure.Id))
-                     .OrderBy(c => c.Measure.Kind).ThenBy(c => c.Measure.Heading, StringComparer.Ordinal))
+        // Only transit rates and claimed exclusions replace other measures: rare enough to build the set on demand.
+        HashSet<string>? superseded = null;
+        if (supersedes)
         {
-            layers.Add(Layer(candidate, shipment, warnings));
+            superseded = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (applies[i])
+                {
+                    superseded.UnionWith(candidates[i].Measure.Supersedes);
+                }
+            }
+        }
+
+        var layers = new List<DutyLayer>(count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (applies[i] && superseded?.Contains(candidates[i].Measure.Id) != true)
+            {
+                layers.Add(Layer(candidates[i], shipment, ref warnings));
+            }
         }
 
         return new DutyQuote
@@ -170,28 +154,72 @@ public static class DutyCalculator
             ScheduleName = schedule.Name,
             Nomenclature = layer?.Title,
             Layers = layers,
-            Warnings = warnings,
+            Warnings = (IReadOnlyList<string>?)warnings ?? [],
         };
     }
 
-    private static DutyLayer Layer(CandidateMeasure candidate, Shipment shipment, List<string> warnings)
+    private static bool Applies(CandidateMeasure candidate, Shipment shipment, ref List<string>? warnings)
     {
         var measure = candidate.Measure;
+        if (!measure.Validity.Contains(shipment.EntryDate) || !measure.Origins.Includes(shipment.Origin))
+        {
+            return false;
+        }
+
+        if (measure.Status != MeasureStatus.InForce)
+        {
+            Warn(ref warnings, $"{measure.Title} ({measure.Heading}) at {candidate.Rate?.Text} is {(measure.Status == MeasureStatus.Suspended ? "suspended" : "proposed only")}: not applied");
+            return false;
+        }
+
+        if (measure.ExportCondition is { } condition)
+        {
+            if (shipment.ExportDate is not { } exported)
+            {
+                Warn(ref warnings, $"{measure.Title} ({measure.Heading}) applies only to goods {condition}: give the export date to claim it");
+                return false;
+            }
+
+            if (!condition.IsMetBy(exported))
+            {
+                return false;
+            }
+        }
+
+        if (measure.RequiresClaim && !shipment.ClaimExclusions)
+        {
+            Warn(ref warnings, $"{measure.Title}: {measure.Note} Not applied unless claimed.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static DutyLayer Layer(CandidateMeasure candidate, Shipment shipment, ref List<string>? warnings)
+    {
+        var measure = candidate.Measure;
+        if (candidate.IsPlainAdValorem)
+        {
+            // The common case, priced from the candidate alone.
+            var plain = shipment.Value is { } v ? Math.Round(v * candidate.AdValorem, 2, MidpointRounding.AwayFromZero) + 0.00m : (decimal?)null;
+            return new DutyLayer(measure, candidate.Rate!, plain, plain is not null || candidate.AdValorem == 0m);
+        }
+
         if (candidate.Rate is not { } rate)
         {
-            warnings.Add($"{measure.Title}: the source gives no rate for this line; not computed");
+            Warn(ref warnings, $"{measure.Title}: the source gives no rate for this line; not computed");
             return new DutyLayer(measure, DutyRate.NotComputable("(no rate in source)"), null, false);
         }
 
         if (!rate.IsComputable)
         {
-            warnings.Add($"{measure.Title}: rate \"{rate.Text}\" states no figure the engine can apply; not computed");
+            Warn(ref warnings, $"{measure.Title}: rate \"{rate.Text}\" states no figure the engine can apply; not computed");
             return new DutyLayer(measure, rate, null, false);
         }
 
         if (rate.IsQualified)
         {
-            warnings.Add($"{measure.Title}: rate \"{rate.Text}\" is levied on part of the goods; computed on the value and quantity as declared");
+            Warn(ref warnings, $"{measure.Title}: rate \"{rate.Text}\" is levied on part of the goods; computed on the value and quantity as declared");
         }
 
         var complete = true;
@@ -214,7 +242,7 @@ public static class DutyCalculator
             else
             {
                 complete = false;
-                warnings.Add($"{measure.Title}: the specific part {SpecificText(specific)} needs a quantity in {specific.Unit}; not computed");
+                Warn(ref warnings, $"{measure.Title}: the specific part {SpecificText(specific)} needs a quantity in {specific.Unit}; not computed");
             }
         }
 
@@ -222,15 +250,10 @@ public static class DutyCalculator
         return new DutyLayer(measure, rate, amount is { } a ? Math.Round(a, 2, MidpointRounding.AwayFromZero) + 0.00m : null, complete);
     }
 
+    private static void Warn(ref List<string>? warnings, string warning) => (warnings ??= []).Add(warning);
+
     private static string SpecificText(SpecificDuty specific) =>
         specific.PerUnit.ToString("0.######", CultureInfo.InvariantCulture) + "/" + specific.Unit;
-
-    private static string Describe(MeasureStatus status) => status switch
-    {
-        MeasureStatus.Suspended => "suspended",
-        MeasureStatus.Proposed => "proposed only",
-        _ => "in force",
-    };
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -21,23 +21,46 @@ public sealed record DutyQuote
     public string? Nomenclature { get; init; }
 
     /// <summary>The layers applied, in the order of the schedule.</summary>
-    public required IReadOnlyList<DutyLayer> Layers { get; init; }
+    public required IReadOnlyList<DutyLayer> Layers
+    {
+        get;
+        init
+        {
+            field = value;
+            decimal total = 0m, baseRate = 0m, duty = 0m;
+            var anyAmount = false;
+            var complete = true;
+            foreach (var layer in value)
+            {
+                total += layer.AdValorem;
+                baseRate += layer.Measure.Kind is MeasureKind.Mfn or MeasureKind.Column2 ? layer.AdValorem : 0m;
+                duty += layer.Amount ?? 0m;
+                anyAmount |= layer.Amount is not null;
+                complete &= layer.IsComplete;
+            }
+
+            TotalAdValorem = total;
+            BaseAdValorem = baseRate;
+            TotalDuty = anyAmount ? duty + 0.00m : null;
+            IsComplete = complete;
+        }
+    }
 
     /// <summary>Warnings: nearest revision used, suspended measures, exclusions available, parts not computed.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>Sum of the ad valorem fractions of all layers.</summary>
-    public decimal TotalAdValorem => Layers.Sum(l => l.AdValorem);
+    public decimal TotalAdValorem { get; private init; }
 
     /// <summary>Ad valorem fraction of the ordinary (MFN or column 2) layer.</summary>
-    public decimal BaseAdValorem => Layers.Where(l => l.Measure.Kind is MeasureKind.Mfn or MeasureKind.Column2).Sum(l => l.AdValorem);
+    public decimal BaseAdValorem { get; private init; }
 
     /// <summary>Ad valorem fraction of every additional layer.</summary>
     public decimal AdditionalAdValorem => TotalAdValorem - BaseAdValorem;
 
-    /// <summary>Sum of the layer amounts, or null when no amount could be computed.</summary>
-    public decimal? TotalDuty => Layers.Any(l => l.Amount is not null) ? Layers.Sum(l => l.Amount ?? 0m) + 0.00m : null;
+    /// <summary>Sum of the layer amounts (each rounded to the cent), or null when no amount could be computed.</summary>
+    public decimal? TotalDuty { get; private init; }
 
     /// <summary>Whether every layer was computed in full.</summary>
-    public bool IsComplete => Layers.All(l => l.IsComplete);
+    public bool IsComplete { get; private init; }
 }

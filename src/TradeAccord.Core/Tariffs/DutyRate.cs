@@ -16,6 +16,7 @@ public sealed record DutyRate
         Specific = specific;
         IsComputable = computable;
         AdValoremQualifier = adValoremQualifier;
+        IsQualified = adValoremQualifier is not null || specific.Any(s => s.Qualifier is not null);
     }
 
     /// <summary>The rate as written in the source.</summary>
@@ -34,7 +35,7 @@ public sealed record DutyRate
     public string? AdValoremQualifier { get; }
 
     /// <summary>Whether any part is levied on something other than the goods' value or quantity as entered.</summary>
-    public bool IsQualified => AdValoremQualifier is not null || Specific.Any(s => s.Qualifier is not null);
+    public bool IsQualified { get; }
 
     /// <summary>Duty free.</summary>
     public static DutyRate Free { get; } = new("Free", 0m, [], true, null);

@@ -5,16 +5,17 @@ namespace TradeAccord.Core.Tariffs;
 
 /// <summary>The compiled measures of one importer, indexed by product line.</summary>
 /// <remarks>
-/// A lookup hashes the line and each ancestor, then filters the few measures found by date. Lines carry at most
-/// a dozen measures (four HTS revisions, their column 2 twins, the Section 301 steps), so a linear filter beats a
-/// binary search there; the per-line candidate list is cached because batch files repeat lines. Thread-safe.
+/// A quote costs one hash lookup of the declared code, which yields (cached after the first time) the line it stands
+/// for under each HTS revision and the few measures covering that line; the quote then filters those by date, origin
+/// and condition. Lines carry at most a dozen measures (four revisions, their column 2 twins, the Section 301 steps),
+/// so a linear filter over a contiguous array beats a binary search there. Thread-safe.
 /// </remarks>
 public sealed class ImporterSchedule
 {
     private readonly Dictionary<ProductCode, int[]> _byLine;
     private readonly Measure[] _nomenclature;
     private readonly Dictionary<string, ProductCode[]> _sortedLines = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<ProductCode, CandidateMeasure[]> _candidates = new();
+    private readonly ConcurrentDictionary<ProductCode, LineResolution[]> _lookups = new();
 
     internal ImporterSchedule(CountryCode importer, IReadOnlyList<Measure> measures)
     {
@@ -58,25 +59,23 @@ public sealed class ImporterSchedule
     /// The nomenclature layer (HTS revision) in force on <paramref name="date"/>, or the nearest one when the date
     /// precedes them all; null when the importer has none.
     /// </summary>
-    public Measure? NomenclatureOn(DateOnly date)
-    {
-        Measure? found = null;
-        foreach (var layer in _nomenclature)
-        {
-            if (layer.Validity.Start > date)
-            {
-                break;
-            }
+    public Measure? NomenclatureOn(DateOnly date) => NomenclatureIndexOn(date) is var i and >= 0 ? _nomenclature[i] : null;
 
-            found = layer;
+    internal int NomenclatureIndexOn(DateOnly date)
+    {
+        var found = _nomenclature.Length > 0 ? 0 : -1;
+        for (var i = 1; i < _nomenclature.Length && _nomenclature[i].Validity.Start <= date; i++)
+        {
+            found = i;
         }
 
-        return found ?? _nomenclature.FirstOrDefault();
+        return found;
     }
 
     /// <summary>The lines listed in <paramref name="layer"/>'s coverage that lie strictly below <paramref name="code"/>.</summary>
     public IReadOnlyList<ProductCode> LinesBelow(Measure layer, ProductCode code)
     {
+        ArgumentNullException.ThrowIfNull(layer);
         if (!_sortedLines.TryGetValue(layer.Coverage.Id, out var sorted))
         {
             return [];
@@ -94,7 +93,49 @@ public sealed class ImporterSchedule
     }
 
     /// <summary>Every measure covering <paramref name="line"/> at any date, with the rate it gives the line.</summary>
-    public IReadOnlyList<CandidateMeasure> CandidatesFor(ProductCode line) => _candidates.GetOrAdd(line, Collect);
+    public IReadOnlyList<CandidateMeasure> CandidatesFor(ProductCode line) => Collect(line);
+
+    /// <summary>What <paramref name="declared"/> stands for under each nomenclature layer (or, without layers, itself).</summary>
+    internal LineResolution[] Lookup(ProductCode declared) => _lookups.GetOrAdd(declared, static (code, self) => self.BuildLookup(code), this);
+
+    private LineResolution[] BuildLookup(ProductCode declared)
+    {
+        // Revisions usually resolve a code to the same line: share one candidate array between them.
+        var collected = new Dictionary<ProductCode, CandidateMeasure[]>();
+        CandidateMeasure[] CollectOnce(ProductCode line) =>
+            collected.TryGetValue(line, out var found) ? found : collected[line] = Collect(line);
+
+        var byLayer = new LineResolution[_nomenclature.Length];
+        for (var i = 0; i < byLayer.Length; i++)
+        {
+            byLayer[i] = Resolve(_nomenclature[i], declared, CollectOnce);
+        }
+
+        return byLayer.Length > 0 ? byLayer : [new LineResolution(declared, Collect(declared), null, null)];
+    }
+
+    // The line itself when the revision lists it with a rate; its 8-digit parent when only the statistical suffix is
+    // unknown; no line (the caller answers from the lines below) when the code spans several lines.
+    private LineResolution Resolve(Measure layer, ProductCode code, Func<ProductCode, CandidateMeasure[]> collect)
+    {
+        // A listed line without a rate of its own whose lines below carry the rates (the HTS prints some 8-digit
+        // subheadings that way) is answered from the lines below, like a shorter code.
+        if (layer.Coverage.Lists(code) && (layer.RateFor(code) is not null || LinesBelow(layer, code).Count == 0))
+        {
+            return new LineResolution(code, collect(code), null, null);
+        }
+
+        if (code.DigitCount == 10 && layer.Coverage.Lists(code.Truncate(8)))
+        {
+            var parent = code.Truncate(8);
+            return new LineResolution(parent, collect(parent),
+                $"{code.ToDotted()} is not a statistical line of {layer.Title}: rates of {parent.ToDotted()} used", null);
+        }
+
+        return LinesBelow(layer, code).Count > 0
+            ? new LineResolution(null, [], null, null)
+            : new LineResolution(null, [], null, $"unknown code {code.ToDotted()}: not a line of {layer.Title}");
+    }
 
     private CandidateMeasure[] Collect(ProductCode line)
     {
@@ -103,17 +144,15 @@ public sealed class ImporterSchedule
         {
             if (_byLine.TryGetValue(code, out var indexes))
             {
-                foreach (var index in indexes)
-                {
-                    if (!seen.Contains(index))
-                    {
-                        seen.Add(index);
-                    }
-                }
+                seen.AddRange(indexes.Where(i => !seen.Contains(i)));
             }
         }
 
-        seen.Sort();
-        return [.. seen.Select(i => new CandidateMeasure(Measures[i], Measures[i].RateFor(line)))];
+        // Sorted once here in the order layers are reported (general rate first, then by heading), so a quote
+        // never sorts.
+        return [.. seen.Order()
+            .Select(i => new CandidateMeasure(Measures[i], Measures[i].RateFor(line)))
+            .OrderBy(c => c.Measure.Kind)
+            .ThenBy(c => c.Measure.Heading, StringComparer.Ordinal)];
     }
 }

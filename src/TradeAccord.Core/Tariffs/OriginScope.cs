@@ -5,10 +5,17 @@ namespace TradeAccord.Core.Tariffs;
 /// <summary>The origins a measure applies to: all, only some, or all but some.</summary>
 public sealed record OriginScope
 {
+    // One bit per assigned country code: the test runs for every candidate layer of every entry priced.
+    private readonly ulong[] _bits = new ulong[4];
+
     private OriginScope(bool exclusive, IReadOnlySet<CountryCode> countries)
     {
         IsAllExcept = exclusive;
         Countries = countries;
+        foreach (var country in countries)
+        {
+            _bits[country.Index >> 6] |= 1UL << (country.Index & 63);
+        }
     }
 
     /// <summary>True when <see cref="Countries"/> lists the origins left out; false when it lists the only ones covered.</summary>
@@ -27,7 +34,7 @@ public sealed record OriginScope
     public static OriginScope AllExcept(params IEnumerable<CountryCode> countries) => new(true, countries.ToHashSet());
 
     /// <summary>Whether goods of <paramref name="origin"/> fall in the scope.</summary>
-    public bool Includes(CountryCode origin) => Countries.Contains(origin) != IsAllExcept;
+    public bool Includes(CountryCode origin) => ((_bits[origin.Index >> 6] >> (origin.Index & 63)) & 1UL) == 1UL != IsAllExcept;
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -9,7 +9,31 @@ namespace TradeAccord.Core.Tariffs;
 /// <remarks>Stored without dots. Equality is ordinal on the normalised digits.</remarks>
 public readonly record struct ProductCode : IComparable<ProductCode>
 {
-    private ProductCode(string value) => Value = value;
+    // The code packed into a number (digits, digit count, suffix letter): equality and hashing use it, so the hot
+    // lookups of a batch never read the string.
+    private readonly long _key;
+
+    private ProductCode(string value)
+    {
+        Value = value;
+        long digits = 0;
+        var count = 0;
+        var suffix = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits = (digits * 10) + (c - '0');
+                count++;
+            }
+            else
+            {
+                suffix = c - 'A' + 1;
+            }
+        }
+
+        _key = (digits << 10) | ((long)count << 5) | (long)suffix;
+    }
 
     /// <summary>The normalised code: digits, then an optional upper-case suffix letter.</summary>
     public string Value { get; }
@@ -104,6 +128,12 @@ public readonly record struct ProductCode : IComparable<ProductCode>
             _ => $"{digits[..4]}.{digits[4..6]}.{digits[6..8]}.{digits[8..]}{suffix}",
         };
     }
+
+    /// <summary>Equality is by code.</summary>
+    public bool Equals(ProductCode other) => _key == other._key;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => _key.GetHashCode();
 
     /// <inheritdoc />
     public int CompareTo(ProductCode other) => string.CompareOrdinal(Value, other.Value);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using nietras.SeparatedValues;
 using TradeAccord.Core.Common;
@@ -22,7 +23,12 @@ public sealed class EntryFile : IDisposable
     private readonly int _quantity;
     private readonly int _unit;
     private readonly int _claim;
-    private readonly Dictionary<string, CountryCode> _countries = new(StringComparer.OrdinalIgnoreCase);
+    // Batch files repeat a few origins and some thousands of codes: looking them up by the text's span saves
+    // parsing and allocating per row. The code cache is bounded so a file of all-distinct codes cannot grow it.
+    private const int CodeCacheLimit = 200_000;
+    // Concurrent: rows are parsed on several threads when a batch runs in parallel.
+    private readonly ConcurrentDictionary<string, CountryCode> _countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ProductCode> _codes = new(StringComparer.Ordinal);
 
     private EntryFile(SepReader reader, Stream stream, string name)
     {
@@ -115,38 +121,35 @@ public sealed class EntryFile : IDisposable
         var line = row.LineNumberFrom;
         if (row.ColCount != ColumnNames.Count)
         {
-            var id = row.ColCount > _required[0] ? row[_required[0]].ToString() : "";
-            return new EntryLine(line, id, null, $"line {line}: has {row.ColCount} fields: expected {ColumnNames.Count} as in the header");
+            return new EntryLine(line, null, $"line {line}: has {row.ColCount} fields: expected {ColumnNames.Count} as in the header");
         }
 
-        var rowId = row[_required[0]].ToString();
-        var code = ProductCode.Parse(row[_required[1]].ToString());
-        if (!code.TryGetValue(out var product))
+        if (!TryCode(row[_required[1]].Span, out var product, out var codeError))
         {
-            return Bad(line, rowId, "hts", code.Error!);
+            return Bad(line, "hts", codeError);
         }
 
         if (!TryCountry(row[_required[2]].Span, out var origin, out var originError))
         {
-            return Bad(line, rowId, "origin", originError);
+            return Bad(line, "origin", originError);
         }
 
-        if (!TryDate(row[_required[3]].Span, out var entryDate))
+        if (!IsoDate.TryParse(row[_required[3]].Span, out var entryDate))
         {
-            return Bad(line, rowId, "entry_date", $"'{row[_required[3]].ToString()}' is not a date: expected yyyy-MM-dd");
+            return Bad(line, "entry_date", $"'{row[_required[3]].ToString()}' is not a date: expected yyyy-MM-dd");
         }
 
-        if (!decimal.TryParse(row[_required[4]].Span, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        if (!FastDecimal.TryParse(row[_required[4]].Span, out var value))
         {
-            return Bad(line, rowId, "value_usd", $"'{row[_required[4]].ToString()}' is not an amount: expected a number such as 10000.00");
+            return Bad(line, "value_usd", $"'{row[_required[4]].ToString()}' is not an amount: expected a number such as 10000.00");
         }
 
         DateOnly? exportDate = null;
         if (_exportDate >= 0 && row[_exportDate].Span.Trim().Length > 0)
         {
-            if (!TryDate(row[_exportDate].Span, out var exported))
+            if (!IsoDate.TryParse(row[_exportDate].Span, out var exported))
             {
-                return Bad(line, rowId, "export_date", $"'{row[_exportDate].ToString()}' is not a date: expected yyyy-MM-dd");
+                return Bad(line, "export_date", $"'{row[_exportDate].ToString()}' is not a date: expected yyyy-MM-dd");
             }
 
             exportDate = exported;
@@ -155,9 +158,9 @@ public sealed class EntryFile : IDisposable
         decimal? quantity = null;
         if (_quantity >= 0 && row[_quantity].Span.Trim().Length > 0)
         {
-            if (!decimal.TryParse(row[_quantity].Span, NumberStyles.Number, CultureInfo.InvariantCulture, out var q))
+            if (!FastDecimal.TryParse(row[_quantity].Span, out var q))
             {
-                return Bad(line, rowId, "quantity", $"'{row[_quantity].ToString()}' is not a number");
+                return Bad(line, "quantity", $"'{row[_quantity].ToString()}' is not a number");
             }
 
             quantity = q;
@@ -165,22 +168,46 @@ public sealed class EntryFile : IDisposable
 
         var unit = _unit >= 0 && row[_unit].Span.Trim().Length > 0 ? row[_unit].ToString().Trim() : null;
         var claim = _claim >= 0 && row[_claim].Span.Trim() is var c && (c.Equals("true", StringComparison.OrdinalIgnoreCase) || c is "1");
-        return new EntryLine(line, rowId, new Shipment(product, origin, entryDate, exportDate, value, quantity, unit, claim), null);
+        return new EntryLine(line, new Shipment(product, origin, entryDate, exportDate, value, quantity, unit, claim), null);
+    }
+
+    private bool TryCode(ReadOnlySpan<char> text, out ProductCode code, out string error)
+    {
+        error = "";
+        if (_codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out code))
+        {
+            return true;
+        }
+
+        var key = text.ToString();
+        var parsed = ProductCode.Parse(key);
+        if (!parsed.TryGetValue(out code))
+        {
+            error = parsed.Error!;
+            return false;
+        }
+
+        if (_codes.Count < CodeCacheLimit)
+        {
+            _codes.TryAdd(key, code);
+        }
+
+        return true;
     }
 
     private bool TryCountry(ReadOnlySpan<char> text, out CountryCode origin, out string error)
     {
-        var key = text.Trim().ToString();
-        if (_countries.TryGetValue(key, out origin))
+        if (_countries.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out origin))
         {
             error = "";
             return true;
         }
 
+        var key = text.ToString();
         var parsed = CountryCode.Parse(key);
         if (parsed.TryGetValue(out origin))
         {
-            _countries[key] = origin;
+            _countries.TryAdd(key, origin);
             error = "";
             return true;
         }
@@ -189,11 +216,8 @@ public sealed class EntryFile : IDisposable
         return false;
     }
 
-    private static bool TryDate(ReadOnlySpan<char> text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    private static EntryLine Bad(int line, string id, string field, string problem) =>
-        new(line, id, null, $"line {line}: field '{field}': {problem}");
+    private static EntryLine Bad(int line, string field, string problem) =>
+        new(line, null, $"line {line}: field '{field}': {problem}");
 
     private int IndexOf(string column)
     {

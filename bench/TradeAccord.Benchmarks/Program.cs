@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Running;
+using TradeAccord.Benchmarks;
+
+if (args.Length > 0 && args[0] == "duty-vs-duckdb")
+{
+    return DutyVsDuckDb.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LookupBenchmarks).Assembly)
+    .Run(args, DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default));
+return 0;

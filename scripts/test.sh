@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test project; ends with "N passed, N failed" summed over all projects.
+# Run from anywhere: ./scripts/test.sh
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET SDK (dotnet) is not on PATH; install the SDK named in global.json" >&2
+  exit 2
+fi
+
+configuration="${CONFIGURATION:-Release}"
+dotnet build TradeAccord.slnx -c "$configuration" -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+status=0
+logs="$root/artifacts/test-logs"
+mkdir -p "$logs"
+for project in tests/*/; do
+  name="$(basename "$project")"
+  exe="$root/artifacts/bin/$name/${configuration,,}/$name"
+  if [ ! -x "$exe" ]; then
+    echo "error: $exe was not built" >&2
+    failed=$((failed + 1)); status=1; continue
+  fi
+  "$exe" -noColor > "$logs/$name.log" 2>&1
+  code=$?
+  summary="$(grep -E 'Total: [0-9]+' "$logs/$name.log" | tail -n 1)"
+  total=$(sed -E 's/.*Total: ([0-9]+).*/\1/' <<<"$summary")
+  errors=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<<"$summary")
+  fails=$(sed -E 's/.*Failed: ([0-9]+).*/\1/' <<<"$summary")
+  skipped=$(sed -E 's/.*Skipped: ([0-9]+).*/\1/' <<<"$summary")
+  notrun=$(sed -E 's/.*Not Run: ([0-9]+).*/\1/' <<<"$summary")
+  if [ -z "$summary" ]; then
+    echo "$name: no test summary (exit $code); see $logs/$name.log"
+    cat "$logs/$name.log"
+    failed=$((failed + 1)); status=1; continue
+  fi
+  ok=$((total - fails - errors - skipped - notrun))
+  passed=$((passed + ok))
+  failed=$((failed + fails + errors))
+  echo "$name: $ok passed, $((fails + errors)) failed, $skipped skipped"
+  if [ "$code" -ne 0 ] || [ "$fails" -ne 0 ] || [ "$errors" -ne 0 ]; then
+    status=1
+    grep -A 12 '\[FAIL\]' "$logs/$name.log" | head -n 200
+  fi
+done
+
+echo "$passed passed, $failed failed"
+exit $status

@@ -1,0 +1,80 @@
+using System.Text;
+using nietras.SeparatedValues;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Csv;
+
+namespace TradeAccord.Sources.Batch;
+
+/// <summary>
+/// A run of rows on their way through a batch: their input text (copied once into one buffer), their parsed
+/// entries, and the priced output. Reused, so a batch of any size allocates a handful of buffers, not a few per row.
+/// </summary>
+internal sealed class BatchChunk
+{
+    private readonly EntryLine[] _entries = new EntryLine[DutyBatch.ChunkSize];
+    private readonly int[] _ends = new int[DutyBatch.ChunkSize];
+    private readonly StringBuilder _input = new(DutyBatch.ChunkSize * 64);
+
+    public int Count { get; private set; }
+
+    public StringBuilder Output { get; } = new(DutyBatch.ChunkSize * 128);
+
+    // A well-formed row is copied as written; a row with a wrong field count is rebuilt to the header's width, so
+    // the output stays rectangular and the error column lines up.
+    public void Add(EntryLine entry, SepReader.Row row, int width)
+    {
+        _entries[Count] = entry;
+        if (row.ColCount == width)
+        {
+            _input.Append(row.Span);
+        }
+        else
+        {
+            for (var i = 0; i < width; i++)
+            {
+                _input.Append(i > 0 ? "," : "").Append(i < row.ColCount ? CsvText.Escape(row[i].ToString()) : "");
+            }
+        }
+
+        _ends[Count++] = _input.Length;
+    }
+
+    public void Price(TariffSchedule schedule, CountryCode importer, BatchTotals totals)
+    {
+        long errors = 0;
+        decimal value = 0m, duty = 0m;
+        var start = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            Output.Append(_input, start, _ends[i] - start);
+            start = _ends[i];
+            var entry = _entries[i];
+            var quote = entry.Shipment is { } shipment ? DutyCalculator.Quote(schedule, importer, shipment) : null;
+            if (quote is null || !quote.TryGetValue(out var priced))
+            {
+                errors++;
+                Output.Append(",,,,,,,").Append(CsvText.Escape(entry.Error ?? $"line {entry.Line}: {quote!.Error}"));
+            }
+            else
+            {
+                var owed = priced.TotalDuty ?? 0m;
+                value += entry.Shipment!.Value ?? 0m;
+                duty += owed;
+                DutyBatch.AppendPriced(Output, priced, owed);
+            }
+
+            Output.Append('\n');
+        }
+
+        totals.Add(Count, errors, value, duty);
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_entries, 0, Count);
+        Count = 0;
+        _input.Clear();
+        Output.Clear();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace TradeAccord.Sources.Batch;
+
+/// <summary>
+/// Reads plain decimals ("10000", "1234.56", "-5") by hand, falling back to <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out decimal)"/>
+/// for anything else (exponents, thousands separators, more than 18 digits). A batch reads two per row.
+/// </summary>
+internal static class FastDecimal
+{
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
+    {
+        var span = text.Trim();
+        var negative = span.Length > 0 && span[0] == '-';
+        var digits = negative ? span[1..] : span;
+        ulong mantissa = 0;
+        var count = 0;
+        var scale = -1;
+        foreach (var c in digits)
+        {
+            if (char.IsAsciiDigit(c) && count < 18)
+            {
+                mantissa = (mantissa * 10) + (ulong)(c - '0');
+                count++;
+                scale = scale >= 0 ? scale + 1 : scale;
+            }
+            else if (c == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return decimal.TryParse(span, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+            }
+        }
+
+        if (count == 0)
+        {
+            value = 0m;
+            return false;
+        }
+
+        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, negative, (byte)Math.Max(0, scale));
+        return true;
+    }
+}
