@@ -60,12 +60,22 @@ public static class AccordApp
     }
 
     /// <summary>The console for people, writing to <paramref name="writer"/> without colour when it is not a terminal.</summary>
-    public static IAnsiConsole CreateConsole(TextWriter writer, bool interactive) =>
-        AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole CreateConsole(TextWriter writer, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
+
+        // Redirected output has no width to detect; tables of legal bases need more than the default 80 columns.
+        if (!interactive)
+        {
+            console.Profile.Width = 140;
+        }
+
+        return console;
+    }
 }
