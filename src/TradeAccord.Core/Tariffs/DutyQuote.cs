@@ -30,8 +30,9 @@ public sealed record DutyQuote
             decimal total = 0m, baseRate = 0m, duty = 0m;
             var anyAmount = false;
             var complete = true;
-            foreach (var layer in value)
+            for (var i = 0; i < value.Count; i++)
             {
+                var layer = value[i];
                 total += layer.AdValorem;
                 baseRate += layer.Measure.Kind is MeasureKind.Mfn or MeasureKind.Column2 ? layer.AdValorem : 0m;
                 duty += layer.Amount ?? 0m;
