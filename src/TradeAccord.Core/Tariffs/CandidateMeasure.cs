@@ -15,13 +15,9 @@ public readonly record struct CandidateMeasure
         IsPlainAdValorem = rate is { IsComputable: true, IsQualified: false, Specific.Count: 0 };
         AdValorem = rate?.AdValorem ?? 0m;
 
-        // Built once per line rather than per shipment: the texts that explain why a measure was not applied.
-        StatusWarning = measure.Status == MeasureStatus.InForce ? null
-            : $"{measure.Title} ({measure.Heading}) at {rate?.Text} is {(measure.Status == MeasureStatus.Suspended ? "suspended" : "proposed only")}: not applied";
-        ExportDateWarning = measure.ExportCondition is { } condition
-            ? $"{measure.Title} ({measure.Heading}) applies only to goods {condition}: give the export date to claim it"
+        Notes = measure.Status != MeasureStatus.InForce || measure.ExportCondition is not null || measure.RequiresClaim
+            ? new CandidateNotes(measure, rate)
             : null;
-        ClaimWarning = measure.RequiresClaim ? $"{measure.Title}: {measure.Note} Not applied unless claimed." : null;
     }
 
     /// <summary>The measure.</summary>
@@ -36,9 +32,6 @@ public readonly record struct CandidateMeasure
     /// <summary>The rate's ad valorem fraction.</summary>
     public decimal AdValorem { get; }
 
-    internal string? StatusWarning { get; }
-
-    internal string? ExportDateWarning { get; }
-
-    internal string? ClaimWarning { get; }
+    /// <summary>Why the measure may not apply, for the few measures with a status, condition or claim; else null.</summary>
+    internal CandidateNotes? Notes { get; }
 }

@@ -117,10 +117,14 @@ public sealed class ImporterSchedule
         CandidateMeasure[] CollectOnce(ProductCode line) =>
             collected.TryGetValue(line, out var found) ? found : collected[line] = Collect(line);
 
+        // Each revision keeps only the measures that overlap its own period: a date is priced under the revision
+        // in force, so the other revisions' rates (and Section 301 steps outside it) can never apply there.
         var byLayer = new LineResolution[_nomenclature.Length];
         for (var i = 0; i < byLayer.Length; i++)
         {
-            byLayer[i] = Resolve(_nomenclature[i], declared, CollectOnce);
+            var layer = _nomenclature[i];
+            var period = i + 1 < _nomenclature.Length ? new DateInterval(layer.Validity.Start, _nomenclature[i + 1].Validity.Start) : DateInterval.From(layer.Validity.Start);
+            byLayer[i] = Resolve(layer, declared, line => [.. CollectOnce(line).Where(c => c.Measure.Validity.Overlaps(period))]);
         }
 
         return byLayer.Length > 0 ? byLayer : [new LineResolution(declared, Collect(declared), null, null)];

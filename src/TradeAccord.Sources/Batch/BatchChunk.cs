@@ -50,6 +50,15 @@ internal sealed class BatchChunk
             Output.Append(_input, start, _ends[i] - start);
             start = _ends[i];
             var entry = _entries[i];
+            if (entry.Shipment is { } plain && DutyCalculator.TryQuotePlain(schedule, importer, plain, out var figures))
+            {
+                value += plain.Value ?? 0m;
+                duty += figures.TotalDuty;
+                DutyBatch.AppendPlain(Output, figures);
+                Output.Append('\n');
+                continue;
+            }
+
             var quote = entry.Shipment is { } shipment ? DutyCalculator.Quote(schedule, importer, shipment) : null;
             if (quote is null || !quote.TryGetValue(out var priced))
             {

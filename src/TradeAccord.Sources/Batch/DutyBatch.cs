@@ -88,6 +88,20 @@ public static class DutyBatch
         return done.Chunk;
     }
 
+    /// <summary>Appends the priced columns of a plain quote (no warnings), starting with the comma after the input.</summary>
+    internal static void AppendPlain(StringBuilder line, PlainQuote priced)
+    {
+        line.Append(',');
+        AppendFraction(line, priced.BaseAdValorem);
+        line.Append(',');
+        AppendFraction(line, priced.AdditionalAdValorem);
+        line.Append(',');
+        AppendFraction(line, priced.TotalAdValorem);
+        line.Append(CultureInfo.InvariantCulture, $",{priced.TotalDuty:F2},");
+        line.Append(CsvText.Escape(priced.Headings));
+        line.Append(",,");
+    }
+
     /// <summary>Appends the priced columns of one quote, starting with the comma after the input.</summary>
     internal static void AppendPriced(StringBuilder line, DutyQuote priced, decimal duty)
     {
