@@ -57,11 +57,17 @@ public static class ChinaTariffReader
     private static IEnumerable<Measure> MfnMeasures(List<CsvRow> rows, string file, DateOnly dataStart)
     {
         var dates = new[] { dataStart }.Concat(MfnChanges.Select(c => c.Date)).ToArray();
-        var levels = rows.ToDictionary(r => r.Code("hs10"), r => r.OptionalDecimal("mfn_2018_01_01"));
-        var duplicates = rows.GroupBy(r => r["hs10"]).FirstOrDefault(g => g.Count() > 1);
-        if (duplicates is not null)
+        var codes = rows.Select(r => r.Code("hs10")).ToArray();
+        var levels = new decimal?[rows.Count];
+        var seen = new HashSet<ProductCode>();
+        for (var i = 0; i < rows.Count; i++)
         {
-            throw duplicates.Last().Error("hs10", $"'{duplicates.Key}' appears twice");
+            if (!seen.Add(codes[i]))
+            {
+                throw rows[i].Error("hs10", $"'{rows[i]["hs10"]}' appears twice");
+            }
+
+            levels[i] = rows[i].OptionalDecimal("mfn_2018_01_01");
         }
 
         for (var step = 0; step < dates.Length; step++)
@@ -69,18 +75,22 @@ public static class ChinaTariffReader
             if (step > 0)
             {
                 var column = MfnChanges[step - 1].Column;
-                foreach (var row in rows)
+                for (var i = 0; i < rows.Count; i++)
                 {
-                    var code = row.Code("hs10");
-                    if (levels[code] is { } level && row.OptionalDecimal(column) is { } change)
+                    if (levels[i] is { } level && rows[i].OptionalDecimal(column) is { } change)
                     {
-                        levels[code] = level + change;
+                        levels[i] = level + change;
                     }
                 }
             }
 
-            var coverage = new ProductCoverage($"cn-mfn-{dates[step]:yyyy-MM-dd}",
-                levels.ToDictionary(kv => kv.Key, kv => kv.Value is { } pct ? DutyRate.AdValoremOnly(pct / 100m) : null));
+            var lines = new Dictionary<ProductCode, DutyRate?>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                lines[codes[i]] = levels[i] is { } pct ? DutyRate.AdValoremOnly(pct / 100m) : null;
+            }
+
+            var coverage = new ProductCoverage($"cn-mfn-{dates[step]:yyyy-MM-dd}", lines);
             yield return new Measure
             {
                 Id = $"cn-mfn-{dates[step]:yyyy-MM-dd}",

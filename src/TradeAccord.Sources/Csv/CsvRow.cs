@@ -1,5 +1,4 @@
 using System.Globalization;
-using TradeAccord.Core.Common;
 
 namespace TradeAccord.Sources.Csv;
 
@@ -23,8 +22,8 @@ public sealed class CsvRow
     /// <summary>1-based line number where the row starts.</summary>
     public int Line { get; }
 
-    /// <summary>The trimmed text of <paramref name="column"/>, empty when the column is absent.</summary>
-    public string this[string column] => _index.TryGetValue(column, out var i) ? _values[i].Trim() : "";
+    /// <summary>The trimmed text of <paramref name="column"/>, empty when the column is absent or was not asked for.</summary>
+    public string this[string column] => _index.TryGetValue(column, out var i) ? _values[i]?.Trim() ?? "" : "";
 
     /// <summary>Whether the header has <paramref name="column"/>.</summary>
     public bool Has(string column) => _index.ContainsKey(column);

@@ -8,10 +8,10 @@ namespace TradeAccord.Sources.Csv;
 /// </summary>
 public static class CsvTable
 {
-    /// <summary>Reads every row of <paramref name="path"/>.</summary>
+    /// <summary>Reads every row of <paramref name="path"/>, keeping the <paramref name="required"/> columns.</summary>
     /// <param name="path">The file.</param>
     /// <param name="displayName">How the file is named in errors.</param>
-    /// <param name="required">Columns that must be present.</param>
+    /// <param name="required">Columns that must be present; the only ones a row's accessors return.</param>
     /// <exception cref="SourceException">The file is missing, unreadable or malformed.</exception>
     public static IEnumerable<CsvRow> Read(string path, string displayName, params string[] required)
     {
@@ -59,6 +59,7 @@ public static class CsvTable
             }
 
             var missing = required.Where(r => !index.ContainsKey(r)).ToList();
+            var wanted = required.Where(index.ContainsKey).Select(r => index[r]).Distinct().ToArray();
             if (missing.Count > 0)
             {
                 throw new SourceException(displayName, 1, null,
@@ -75,10 +76,11 @@ public static class CsvTable
                         $"has {row.ColCount} fields: expected {names.Length} as in the header");
                 }
 
+                // Only the columns asked for become strings: an HTS row's long description is never read.
                 var values = new string[row.ColCount];
-                for (var i = 0; i < values.Length; i++)
+                foreach (var column in wanted)
                 {
-                    values[i] = row[i].ToString();
+                    values[column] = row[column].ToString();
                 }
 
                 yield return new CsvRow(displayName, line, index, values);

@@ -21,7 +21,7 @@ public static class ExclusionReader
         var years = int.Parse(rules.String("validityYears"), CultureInfo.InvariantCulture);
         var lists = rules.OptionalMap("lists") ?? throw rules.Error("lists", rules.Line, "is required");
         var rounds = new Dictionary<(string List, DateOnly Granted, string Round), (Dictionary<ProductCode, DutyRate?> Lines, string Pdf)>();
-        foreach (var row in CsvTable.Read(Path.Combine(directory, listFile), listFile, "hts10", "section301_list", "granted_date", "round_index"))
+        foreach (var row in CsvTable.Read(Path.Combine(directory, listFile), listFile, "hts10", "section301_list", "granted_date", "round_index", "source_pdf"))
         {
             var list = row["section301_list"];
             if (!lists.Has(list))

@@ -29,7 +29,7 @@ public class DutyBatchTests
         var summary = DutyBatch.Run(BuiltIn.Schedule(), CountryCode.US, input, output);
 
         summary.ShouldBe(new BatchSummary(9, 6, 21_000m, 2_790.00m + 1_290.00m + 195.30m));
-        var rows = CsvTable.Read(output, "duties.csv", "id", "duty_usd", "error").ToDictionary(r => r["id"]);
+        var rows = CsvTable.Read(output, "duties.csv", "id", "Origin", "additional_rate", "total_rate", "duty_usd", "headings", "error").ToDictionary(r => r["id"]);
         rows["1"]["total_rate"].ShouldBe("0.279");
         rows["1"]["headings"].ShouldBe("9903.88.03");
         rows["2"]["additional_rate"].ShouldBe("0.1");
