@@ -20,8 +20,16 @@ public static class BuiltInData
     {
         var catalog = YamlMap.Load(Path.Combine(dataDirectory, "catalog.yaml"), "catalog.yaml");
         var period = catalog.OptionalMap("dataPeriod") ?? throw catalog.Error("dataPeriod", catalog.Line, "is required");
-        var dataPeriod = new DateInterval(period.Date("from"), period.Date("to"));
-        var column2 = catalog.List("column2Countries").Select(c => CountryCode.Parse(c).GetValueOrThrow()).ToList();
+        var (from, to) = (period.Date("from"), period.Date("to"));
+        if (to <= from)
+        {
+            throw period.Error("to", period.LineOf("to"), $"{to:yyyy-MM-dd} must be after from {from:yyyy-MM-dd}");
+        }
+
+        var dataPeriod = new DateInterval(from, to);
+        var column2 = catalog.List("column2Countries").Select(c => CountryCode.Parse(c).TryGetValue(out var code)
+            ? code
+            : throw catalog.Error("column2Countries", catalog.LineOf("column2Countries"), $"'{c}' is not an ISO 3166-1 alpha-2 country code")).ToList();
 
         var measures = new List<Measure>();
         var sources = new List<SourceVersion>();
@@ -40,7 +48,7 @@ public static class BuiltInData
         const string bjz = "china_retaliation/china_tariffs_on_us_hs10_bjz_2018-2019.csv";
         const string mof = "china_retaliation/china_mof_2018-04-02_s232_retaliation_128_items.csv";
         measures.AddRange(ChinaTariffReader.Read(
-            Path.Combine(dataDirectory, bjz), bjz, Path.Combine(dataDirectory, mof), mof, dataPeriod.Start));
+            Path.Combine(dataDirectory, bjz), bjz, Path.Combine(dataDirectory, mof), mof, dataPeriod.Start, catalog.OptionalDate("chinaDataAsOf")));
         sources.Add(new SourceVersion("China tariffs on US goods (Bown, Jung & Zhang)", bjz, "PIIE 2019-06-12"));
         sources.Add(new SourceVersion("China's list of 128 items", mof, "2018-04-02"));
 
@@ -84,6 +92,11 @@ public static class BuiltInData
         for (var i = 0; i < revisions.Count; i++)
         {
             var (row, documentedFrom) = revisions[i];
+            if (i + 1 < revisions.Count && revisions[i + 1].From == documentedFrom)
+            {
+                throw revisions[i + 1].Row.Error("in_force_from", $"{documentedFrom:yyyy-MM-dd} is also the date of {row["revision"]}: expected one revision per date");
+            }
+
             var name = row["revision"];
             var fileName = "hts/" + row["file"];
             var revision = HtsRevisionReader.Read(Path.Combine(htsDirectory, row["file"]), name, fileName);

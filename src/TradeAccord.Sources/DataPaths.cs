@@ -15,6 +15,12 @@ public sealed record DataPaths(string Data, string Scenarios)
     /// <exception cref="SourceException">No data folder is found.</exception>
     public static DataPaths Locate(string? explicitData = null)
     {
+        // A folder named on purpose must be right: falling back to other data would answer from the wrong source.
+        if (explicitData is not null && !File.Exists(Path.Combine(explicitData, "catalog.yaml")))
+        {
+            throw new SourceException(explicitData, 0, null, "is not a data folder: expected it to hold catalog.yaml");
+        }
+
         var candidates = new[]
         {
             explicitData,

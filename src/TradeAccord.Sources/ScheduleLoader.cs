@@ -18,7 +18,8 @@ public sealed class ScheduleLoader
     public ScheduleLoader(DataPaths paths)
     {
         Paths = paths;
-        _baseline = new Lazy<MeasureSet>(() => BuiltInData.Load(paths.Data));
+        // PublicationOnly: a failed load (a file being edited) is not cached; the next call reads again.
+        _baseline = new Lazy<MeasureSet>(() => BuiltInData.Load(paths.Data), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>Where the data are.</summary>
@@ -37,7 +38,16 @@ public sealed class ScheduleLoader
     /// <exception cref="SourceException">The scenario is unknown, unreadable, or names measures that do not exist.</exception>
     public TariffSchedule Load(string? scenario = null)
     {
-        return _compiled.GetOrAdd(scenario ?? "", _ => new Lazy<TariffSchedule>(() => Compile(scenario))).Value;
+        var key = scenario is null ? "\0baseline" : scenario;
+        try
+        {
+            return _compiled.GetOrAdd(key, _ => new Lazy<TariffSchedule>(() => Compile(scenario))).Value;
+        }
+        catch
+        {
+            _compiled.TryRemove(key, out _);
+            throw;
+        }
     }
 
     private TariffSchedule Compile(string? scenario)

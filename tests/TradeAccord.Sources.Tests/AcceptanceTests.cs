@@ -145,3 +145,42 @@ public class AcceptanceTests
     public void Schedule_NamesTheSourceVersionsItWasBuiltFrom() =>
         Schedule().Sources.Select(s => s.Name).ShouldContain("HTS 2020 revision 10");
 }
+
+/// <summary>Cases a reviewer of the engine raised: declarations at the wrong level, revisions without a line, data ends.</summary>
+public class DeclarationLevelTests
+{
+    [Fact]
+    public void EightDigitDeclaration_NamesTenDigitCoverageItWouldMiss()
+    {
+        var quote = Quote("2931.90.90", "CN", "2019-06-20");
+
+        quote.AdditionalAdValorem.ShouldBe(0m);
+        quote.Warnings.ShouldContain(w => w.Contains("some lines under 2931.90.90") && w.Contains("9903.88.04"));
+    }
+
+    [Fact]
+    public void UnknownStatisticalSuffix_KeepsTheCodesOwnSection301Listing()
+    {
+        var quote = Quote("8517.62.00.20", "CN", "2019-06-20"); // listed under 9903.88.04, not a line of HTS 2018 rev 11
+
+        quote.AdditionalAdValorem.ShouldBe(0.25m);
+        quote.Warnings.ShouldContain(w => w.Contains("not a statistical line of HTS 2018 revision 11"));
+    }
+
+    [Fact]
+    public void UnknownStatisticalSuffix_UnderALinePrintedOnlyAtTenDigits_IsPricedAsThatLine()
+    {
+        var quote = Quote("0101.30.00.99", "DE", "2019-10-20");
+
+        quote.TotalAdValorem.ShouldBe(0.068m);
+        quote.Warnings.ShouldContain(w => w.Contains("printed only as 0101.30.00.00"));
+    }
+
+    [Fact]
+    public void China_AfterItsDataEnd_WarnsThatLaterChangesAreMissing() =>
+        Quote("1201.90", "US", "2020-01-01", importer: "CN").Warnings.ShouldContain(w => w.Contains("the data end 2019-06-12"));
+
+    [Fact]
+    public void China_BeforeItsDataEnd_HasNoSuchWarning() =>
+        Quote("1201.90", "US", "2019-06-01", importer: "CN").Warnings.ShouldNotContain(w => w.Contains("the data end"));
+}

@@ -82,6 +82,9 @@ public sealed class DutySettings : DataSettings
             return All(
                 Output is null ? ValidationResult.Error("--input needs --output: where to write the priced entries") : ValidationResult.Success(),
                 Hts is not null ? ValidationResult.Error("--hts and --input exclude each other: price one entry or a file") : ValidationResult.Success(),
+                Output is not null && Path.GetFullPath(Output) == Path.GetFullPath(Input)
+                    ? ValidationResult.Error("--output must differ from --input: writing would destroy the entries being read")
+                    : ValidationResult.Success(),
                 CheckCountry("--importer", Importer));
         }
 

@@ -36,7 +36,9 @@ public sealed class ScenarioCompareSettings : DataSettings
     /// <inheritdoc />
     public override ValidationResult Validate() => All(
         Input is null ? ValidationResult.Error("--input is required") : ValidationResult.Success(),
-        string.IsNullOrWhiteSpace(Scenarios) ? ValidationResult.Error("--scenarios is required: e.g. phase-one,no-301") : ValidationResult.Success(),
+        Scenarios is null || Scenarios.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == 0
+            ? ValidationResult.Error("--scenarios is required: a comma-separated list such as phase-one,no-301")
+            : ValidationResult.Success(),
         CheckCountry("--importer", Importer),
         CheckOneOf("--format", Format, "table", "json"));
 }

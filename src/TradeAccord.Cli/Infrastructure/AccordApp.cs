@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradeAccord.Cli.Commands;
+using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources;
 
 namespace TradeAccord.Cli.Infrastructure;
@@ -42,9 +43,14 @@ public static class AccordApp
         {
             return await app.RunAsync(args).ConfigureAwait(false);
         }
-        catch (SourceException e)
+        catch (Exception e) when (e is SourceException or ScheduleDataException)
         {
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"error: cannot write or read a file: {e.Message}").ConfigureAwait(false);
             return 2;
         }
         catch (CommandAppException e)

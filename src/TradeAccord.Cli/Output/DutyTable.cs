@@ -25,7 +25,7 @@ internal static class DutyTable
                 Markup.Escape(layer.Measure.Heading ?? ""),
                 Markup.Escape(layer.Rate.Text),
                 layer.Amount is { } a ? a.ToString("N2", CultureInfo.InvariantCulture) : "–",
-                Markup.Escape($"{DutyJsonDate(validity.Start)} – {(validity.EndOrNull is { } end ? DutyJsonDate(end) : "")}"),
+                Markup.Escape(validity.LastDay is { } last ? $"{DutyJsonDate(validity.Start)} to {DutyJsonDate(last)}" : $"from {DutyJsonDate(validity.Start)}"),
                 Markup.Escape(layer.Measure.LegalBase));
         }
 

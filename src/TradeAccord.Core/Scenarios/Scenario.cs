@@ -64,9 +64,11 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Sce
             return $"measure '{edit.MeasureId}' ends before {edit.From:yyyy-MM-dd}: its validity is {measure.Validity}";
         }
 
+        // A new rate replaces the rates the lines had of their own too: one rate for every covered line.
         var changed = measure with
         {
             Rate = edit.Rate ?? measure.Rate,
+            Coverage = edit.Rate is null ? measure.Coverage : measure.Coverage.WithoutRates(),
             Status = edit.Status ?? measure.Status,
         };
         if (edit.From <= measure.Validity.Start)

@@ -43,6 +43,12 @@ public static class DutyCalculator
                 $"(in force from {Iso(documented)})");
         }
 
+        if (layer.DocumentedUntil is { } until && shipment.EntryDate > until)
+        {
+            Warn(ref warnings, $"{layer.Title}: the data end {Iso(until)}; rates in force then are carried forward, and " +
+                "changes after that date are not in the data");
+        }
+
         var resolution = lookup[index];
         if (resolution.Error is { } error)
         {
@@ -56,7 +62,7 @@ public static class DutyCalculator
 
         return resolution.Line is { } line
             ? Result<DutyQuote>.Ok(Price(schedule, measures, shipment, line, resolution.Candidates, layer, warnings))
-            : QuoteLinesBelow(schedule, measures, layer, shipment, warnings);
+            : QuoteLinesBelow(schedule, measures, layer, shipment, resolution.Span!.Value, warnings);
     }
 
     /// <summary>
@@ -82,7 +88,8 @@ public static class DutyCalculator
 
         var layer = measures.NomenclatureLayers[index];
         var resolution = measures.Lookup(shipment.Code)[index];
-        if (layer.DocumentedFrom > shipment.EntryDate || resolution.Line is null || resolution.Warning is not null)
+        if (layer.DocumentedFrom > shipment.EntryDate || layer.DocumentedUntil < shipment.EntryDate
+            || resolution.Line is null || resolution.Warning is not null)
         {
             return false;
         }
@@ -139,16 +146,21 @@ public static class DutyCalculator
     // A code above line level (an HS6 code for China's 10-digit schedule) is answered when every line below it
     // owes the same; otherwise the caller must choose, and is told the lines.
     private static Result<DutyQuote> QuoteLinesBelow(
-        TariffSchedule schedule, ImporterSchedule measures, Measure layer, Shipment shipment, List<string>? warnings)
+        TariffSchedule schedule, ImporterSchedule measures, Measure layer, Shipment shipment, ProductCode span, List<string>? warnings)
     {
-        var lines = measures.LinesBelow(layer, shipment.Code).Where(l => measures.LinesBelow(layer, l).Count == 0).ToList();
+        var lines = measures.LinesBelow(layer, span).Where(l => measures.LinesBelow(layer, l).Count == 0).ToList();
+        if (lines.Count == 0)
+        {
+            return Result<DutyQuote>.Fail($"unknown code {shipment.Code.ToDotted()}: not a line of {layer.Title}");
+        }
+
         var quotes = lines.Select(l => Price(schedule, measures, shipment, l, measures.CandidateArray(l), layer, warnings is null ? null : [.. warnings])).ToList();
         var signatures = quotes.Select(Signature).Distinct(StringComparer.Ordinal).ToList();
         if (signatures.Count > 1)
         {
             var listing = string.Join("; ", quotes.Take(12).Select(q => $"{q.Line.ToDotted()} {DutyRate.FormatPercent(q.TotalAdValorem)}"));
             return Result<DutyQuote>.Fail(
-                $"{shipment.Code.ToDotted()} spans {lines.Count} lines of {layer.Title} with different duties ({listing}" +
+                $"{span.ToDotted()} spans {lines.Count} lines of {layer.Title} with different duties ({listing}" +
                 $"{(lines.Count > 12 ? "; ..." : "")}): give the full line");
         }
 
@@ -156,7 +168,9 @@ public static class DutyCalculator
         return Result<DutyQuote>.Ok(first with
         {
             Line = shipment.Code,
-            Warnings = [.. first.Warnings, $"{shipment.Code.ToDotted()} spans {lines.Count} lines of {layer.Title}; all owe the same"],
+            Warnings = [.. first.Warnings, lines.Count == 1
+                ? $"{span.ToDotted()} is printed only as {lines[0].ToDotted()} in {layer.Title}; priced as that line"
+                : $"{span.ToDotted()} spans {lines.Count} lines of {layer.Title}; all owe the same"],
         });
     }
 
@@ -275,12 +289,14 @@ public static class DutyCalculator
             return new DutyLayer(measure, rate, null, false);
         }
 
+        // A rate levied on part of the goods ("on the case", "on drained weight") is computed on the value and
+        // quantity declared, as the only figures at hand, and the layer is marked incomplete so no total hides it.
+        var complete = !rate.IsQualified;
         if (rate.IsQualified)
         {
-            Warn(ref warnings, $"{measure.Title}: rate \"{rate.Text}\" is levied on part of the goods; computed on the value and quantity as declared");
+            Warn(ref warnings, $"{measure.Title}: rate \"{rate.Text}\" is levied on part of the goods; computed on the value and quantity as declared, not exact");
         }
 
-        var complete = true;
         decimal? amount = null;
         if (shipment.Value is { } value)
         {

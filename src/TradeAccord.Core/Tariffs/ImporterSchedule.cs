@@ -13,6 +13,7 @@ namespace TradeAccord.Core.Tariffs;
 public sealed class ImporterSchedule
 {
     private readonly Dictionary<ProductCode, int[]> _byLine;
+    private readonly ProductCode[] _listedLines;
     private readonly Measure[] _nomenclature;
     private readonly Dictionary<string, ProductCode[]> _sortedLines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ProductCode, LineResolution[]> _lookups = new();
@@ -36,6 +37,7 @@ public sealed class ImporterSchedule
         }
 
         _byLine = byLine.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _listedLines = [.. _byLine.Keys.Order()];
         _nomenclature = [.. measures.Where(m => m.DefinesNomenclature).OrderBy(m => m.Validity.Start)];
         foreach (var measure in _nomenclature)
         {
@@ -107,8 +109,12 @@ public sealed class ImporterSchedule
             return found;
         }
 
-        return _lookups.GetOrAdd(declared, BuildLookup(declared));
+        // Bounded: valid codes number some tens of thousands, but a file of made-up codes must not grow the cache.
+        var built = BuildLookup(declared);
+        return _lookups.Count < LookupCacheLimit ? _lookups.GetOrAdd(declared, built) : built;
     }
+
+    private const int LookupCacheLimit = 250_000;
 
     private LineResolution[] BuildLookup(ProductCode declared)
     {
@@ -124,33 +130,74 @@ public sealed class ImporterSchedule
         {
             var layer = _nomenclature[i];
             var period = i + 1 < _nomenclature.Length ? new DateInterval(layer.Validity.Start, _nomenclature[i + 1].Validity.Start) : DateInterval.From(layer.Validity.Start);
-            byLayer[i] = Resolve(layer, declared, line => [.. CollectOnce(line).Where(c => c.Measure.Validity.Overlaps(period))]);
+            byLayer[i] = Resolve(layer, declared, period, line => [.. CollectOnce(line).Where(c => c.Measure.Validity.Overlaps(period))]);
         }
 
         return byLayer.Length > 0 ? byLayer : [new LineResolution(declared, Collect(declared), null, null)];
     }
 
-    // The line itself when the revision lists it with a rate; its 8-digit parent when only the statistical suffix is
-    // unknown; no line (the caller answers from the lines below) when the code spans several lines.
-    private LineResolution Resolve(Measure layer, ProductCode code, Func<ProductCode, CandidateMeasure[]> collect)
+    // The line itself when the revision lists it with a rate; the declared 10-digit code priced at its 8-digit
+    // parent's rates when only the statistical suffix is unknown; otherwise the lines below are compared.
+    private LineResolution Resolve(Measure layer, ProductCode code, DateInterval period, Func<ProductCode, CandidateMeasure[]> collect)
     {
         // A listed line without a rate of its own whose lines below carry the rates (the HTS prints some 8-digit
         // subheadings that way) is answered from the lines below, like a shorter code.
         if (layer.Coverage.Lists(code) && (layer.RateFor(code) is not null || LinesBelow(layer, code).Count == 0))
         {
-            return new LineResolution(code, collect(code), null, null);
+            return new LineResolution(code, collect(code), CoveredBelow(code, period), null);
         }
 
-        if (code.DigitCount == 10 && layer.Coverage.Lists(code.Truncate(8)))
+        if (code.DigitCount == 10)
         {
             var parent = code.Truncate(8);
-            return new LineResolution(parent, collect(parent),
-                $"{code.ToDotted()} is not a statistical line of {layer.Title}: rates of {parent.ToDotted()} used", null);
+            var unknown = $"{code.ToDotted()} is not a statistical line of {layer.Title}";
+
+            // The declared code keeps any coverage of its own (a 10-digit Section 301 listing) and takes its
+            // parent's general rate.
+            if (layer.Coverage.Lists(parent) && layer.RateFor(parent) is not null)
+            {
+                return new LineResolution(code, collect(code), $"{unknown}: rates of {parent.ToDotted()} used", null);
+            }
+
+            if (LinesBelow(layer, parent).Count > 0)
+            {
+                return new LineResolution(null, [], unknown, null, parent);
+            }
         }
 
         return LinesBelow(layer, code).Count > 0
-            ? new LineResolution(null, [], null, null)
+            ? new LineResolution(null, [], null, null, code)
             : new LineResolution(null, [], null, $"unknown code {code.ToDotted()}: not a line of {layer.Title}");
+    }
+
+    // A line declared above the 10-digit level owes only what covers it or its ancestors; measures that list some
+    // of its 10-digit lines (9903.88.04, the 10-digit items of Lists 4A and 4B, exclusions) are named so the
+    // declarant can give the full line rather than miss them silently.
+    private string? CoveredBelow(ProductCode line, DateInterval period)
+    {
+        if (line.DigitCount >= 10)
+        {
+            return null;
+        }
+
+        var start = Array.BinarySearch(_listedLines, line);
+        start = start < 0 ? ~start : start + 1;
+        var below = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = start; i < _listedLines.Length && _listedLines[i].IsWithin(line); i++)
+        {
+            foreach (var index in _byLine[_listedLines[i]])
+            {
+                var measure = Measures[index];
+                if (!measure.DefinesNomenclature && measure.Kind is not (MeasureKind.Mfn or MeasureKind.Column2) && measure.Validity.Overlaps(period))
+                {
+                    below.Add(measure.Heading is { } heading ? $"{measure.Title} ({heading})" : measure.Title);
+                }
+            }
+        }
+
+        return below.Count == 0
+            ? null
+            : $"some lines under {line.ToDotted()} are also covered by {string.Join("; ", below)}: give the full line to price them";
     }
 
     private CandidateMeasure[] Collect(ProductCode line)

@@ -5,4 +5,6 @@ namespace TradeAccord.Core.Tariffs;
 /// <param name="Candidates">Measures covering <paramref name="Line"/>, in reporting order (general rate first, then by heading).</param>
 /// <param name="Warning">What the reader must know (a statistical suffix not in this revision), or null.</param>
 /// <param name="Error">Why the code cannot be priced under this layer, or null.</param>
-internal readonly record struct LineResolution(ProductCode? Line, CandidateMeasure[] Candidates, string? Warning, string? Error);
+/// <param name="Span">When <paramref name="Line"/> is null: the code whose lines below are to be compared.</param>
+internal readonly record struct LineResolution(
+    ProductCode? Line, CandidateMeasure[] Candidates, string? Warning, string? Error, ProductCode? Span = null);

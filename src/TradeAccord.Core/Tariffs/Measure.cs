@@ -63,6 +63,12 @@ public sealed record Measure
     /// </summary>
     public DateOnly? DocumentedFrom { get; init; }
 
+    /// <summary>
+    /// The date the source was last current (its data end), when entries after it are priced by carrying its rates
+    /// forward; entries on or after it get a warning.
+    /// </summary>
+    public DateOnly? DocumentedUntil { get; init; }
+
     /// <summary>True for the layer whose coverage defines which lines exist (MFN), so unknown codes are rejected.</summary>
     public bool DefinesNomenclature { get; init; }
 

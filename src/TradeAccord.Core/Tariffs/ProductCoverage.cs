@@ -12,6 +12,7 @@ namespace TradeAccord.Core.Tariffs;
 public sealed class ProductCoverage
 {
     private readonly Dictionary<ProductCode, DutyRate?> _lines;
+    private ProductCoverage? _withoutRates;
 
     /// <summary>Creates a coverage from its lines.</summary>
     public ProductCoverage(string id, IReadOnlyDictionary<ProductCode, DutyRate?> lines)
@@ -19,7 +20,18 @@ public sealed class ProductCoverage
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Id = id;
         _lines = new Dictionary<ProductCode, DutyRate?>(lines);
+        HasLineRates = _lines.Values.Any(r => r is not null);
     }
+
+    /// <summary>Whether any listed line carries a rate of its own.</summary>
+    public bool HasLineRates { get; }
+
+    /// <summary>
+    /// The same lines without their own rates, so a measure's single rate applies to all of them: what a scenario
+    /// means when it sets one rate on goods whose lines had rates of their own (China's lists, the HTS).
+    /// </summary>
+    public ProductCoverage WithoutRates() =>
+        !HasLineRates ? this : _withoutRates ??= new ProductCoverage(Id + "-one-rate", _lines.Keys.ToDictionary(l => l, _ => (DutyRate?)null));
 
     /// <summary>Identifies the coverage in diagnostics and exports.</summary>
     public string Id { get; }

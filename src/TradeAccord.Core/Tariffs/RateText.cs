@@ -22,7 +22,8 @@ public static partial class RateText
 
     private static DutyRate? ParseText(string text)
     {
-        var trimmed = text.Trim();
+        // Some revisions keep the remnant of an HTML entity after the cent sign ("17.6¢;/kg", "0.9¢; each").
+        var trimmed = text.Trim().Replace("¢;", "¢", StringComparison.Ordinal);
         if (trimmed.Length == 0)
         {
             return null;
@@ -48,6 +49,13 @@ public static partial class RateText
             if (AdValoremPattern().Match(part) is { Success: true } av)
             {
                 adValorem = decimal.Parse(av.Groups["n"].Value, CultureInfo.InvariantCulture) / 100m;
+                if (av.Groups["num"].Success)
+                {
+                    // "33 1/3%": a whole number and a fraction of a percent.
+                    adValorem += decimal.Parse(av.Groups["num"].Value, CultureInfo.InvariantCulture)
+                        / decimal.Parse(av.Groups["den"].Value, CultureInfo.InvariantCulture) / 100m;
+                }
+
                 adValoremQualifier = Qualifier(av.Groups["q"].Value);
                 adValoremParts++;
             }
@@ -79,7 +87,7 @@ public static partial class RateText
 
     private static string? Qualifier(string text) => text.Trim() is { Length: > 0 } q ? q : null;
 
-    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s*(?:%|percent)(?:\s+(?<q>.+))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?:\s+(?<num>[1-9]\d*)/(?<den>[1-9]\d*))?\s*(?:%|percent)(?:\s+(?<q>.+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex AdValoremPattern();
 
     [GeneratedRegex(

@@ -22,9 +22,8 @@ internal sealed class BatchChunk
 
     // A well-formed row is copied as written; a row with a wrong field count is rebuilt to the header's width, so
     // the output stays rectangular and the error column lines up.
-    public void Add(EntryLine entry, SepReader.Row row, int width)
+    public void AddInput(SepReader.Row row, int width)
     {
-        _entries[Count] = entry;
         if (row.ColCount == width)
         {
             _input.Append(row.Span);
@@ -37,8 +36,11 @@ internal sealed class BatchChunk
             }
         }
 
-        _ends[Count++] = _input.Length;
+        _ends[Count] = _input.Length;
     }
+
+    /// <summary>Records the parsed entry of the row whose input was just added, and completes it.</summary>
+    public void SetEntry(EntryLine entry) => _entries[Count++] = entry;
 
     public void Price(TariffSchedule schedule, CountryCode importer, BatchTotals totals)
     {

@@ -49,7 +49,9 @@ public static class DutyBatch
         var chunk = new BatchChunk();
         foreach (var row in entries.Rows)
         {
-            chunk.Add(entries.Parse(row), row, columns.Count);
+            // The input is copied before the row is parsed: reading a quoted field unescapes it in the reader's buffer.
+            chunk.AddInput(row, columns.Count);
+            chunk.SetEntry(entries.Parse(row));
             if (chunk.Count < ChunkSize)
             {
                 continue;

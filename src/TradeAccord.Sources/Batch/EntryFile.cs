@@ -26,7 +26,7 @@ public sealed class EntryFile : IDisposable
     // Batch files repeat a few origins and some thousands of codes: looking them up by the text's span saves
     // parsing and allocating per row. The code cache is bounded so a file of all-distinct codes cannot grow it.
     private const int CodeCacheLimit = 200_000;
-    // Concurrent: rows are parsed on several threads when a batch runs in parallel.
+    // Concurrent so any thread may parse; batches parse on the reading thread and price on the others.
     private readonly ConcurrentDictionary<string, CountryCode> _countries = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, ProductCode> _codes = new(StringComparer.Ordinal);
 

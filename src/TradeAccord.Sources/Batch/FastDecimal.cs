@@ -30,7 +30,7 @@ internal static class FastDecimal
             }
             else
             {
-                return decimal.TryParse(span, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+                return decimal.TryParse(span, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
             }
         }
 
@@ -40,7 +40,9 @@ internal static class FastDecimal
             return false;
         }
 
-        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, negative, (byte)Math.Max(0, scale));
+        // The low and middle 32 bits are raw bit patterns, not numbers: unchecked, or a value such as 25000000.00
+        // (whose low word has its top bit set) would throw in this checked build.
+        value = new decimal(unchecked((int)(mantissa & 0xFFFFFFFF)), unchecked((int)(mantissa >> 32)), 0, negative, (byte)Math.Max(0, scale));
         return true;
     }
 }

@@ -39,12 +39,15 @@ public static class ChinaTariffReader
 
     /// <summary>Reads both files and returns China's measures.</summary>
     /// <exception cref="SourceException">A file is unreadable or a row malformed.</exception>
-    public static IReadOnlyList<Measure> Read(string bjzPath, string bjzName, string mofPath, string mofName, DateOnly dataStart)
+    public static IReadOnlyList<Measure> Read(
+        string bjzPath, string bjzName, string mofPath, string mofName, DateOnly dataStart, DateOnly? dataAsOf = null)
     {
         var rows = CsvTable.Read(bjzPath, bjzName, ["hs10", "mfn_2018_01_01", SuspendColumn, IncreaseColumn,
             .. MfnChanges.Select(c => c.Column), .. Rounds.Select(r => r.Column)]).ToList();
         var measures = new List<Measure>();
-        measures.AddRange(MfnMeasures(rows, bjzName, dataStart));
+        var mfn = MfnMeasures(rows, bjzName, dataStart).ToList();
+        mfn[^1] = mfn[^1] with { DocumentedUntil = dataAsOf };
+        measures.AddRange(mfn);
         measures.Add(AprilRound(mofPath, mofName));
         foreach (var round in Rounds)
         {

@@ -28,7 +28,8 @@ public sealed class CoverageResolver
         coverage.OnlyKeys("headings", "measure", "codes");
         if (coverage.OptionalString("measure") is { } other)
         {
-            return _measureById(other)?.Coverage
+            // The lines of the other measure, not its per-line rates: the new measure states its own rate.
+            return _measureById(other)?.Coverage.WithoutRates()
                 ?? throw coverage.Error("measure", coverage.LineOf("measure"), $"unknown measure '{other}'");
         }
 

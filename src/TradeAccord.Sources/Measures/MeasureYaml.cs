@@ -72,8 +72,14 @@ public static class MeasureYaml
 
     private static OriginScope ParseOrigins(YamlMap map)
     {
+        // Required, so a measure never applies to every origin because a line was forgotten: write [all] to mean it.
         var origins = map.List("origins");
-        if (origins.Count == 0 || origins is ["all"])
+        if (origins.Count == 0)
+        {
+            throw map.Error("origins", map.LineOf("origins"), "is required: expected a list of country codes, or [all]");
+        }
+
+        if (origins is ["all"])
         {
             return OriginScope.All;
         }

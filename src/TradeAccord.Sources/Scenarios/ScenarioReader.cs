@@ -21,7 +21,10 @@ public static class ScenarioReader
         var file = YamlMap.Load(path, name);
         file.OnlyKeys("name", "description", "changes");
         var byId = baseline.Measures.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var resolver = new CoverageResolver(new Dictionary<string, ProductCoverage>(), id => byId.GetValueOrDefault(id));
+        var byHeading = baseline.Measures.Where(m => m.Heading is not null && m.Kind != MeasureKind.Exclusion)
+            .GroupBy(m => m.Heading!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Coverage.WithoutRates(), StringComparer.Ordinal);
+        var resolver = new CoverageResolver(byHeading, id => byId.GetValueOrDefault(id));
         var changes = new List<ScenarioChange>();
         foreach (var entry in file.Maps("changes"))
         {

@@ -18,7 +18,9 @@ public static class ExclusionReader
     {
         var rules = YamlMap.Load(Path.Combine(directory, rulesFile), rulesFile);
         var listFile = rules.String("file");
-        var years = int.Parse(rules.String("validityYears"), CultureInfo.InvariantCulture);
+        var years = int.TryParse(rules.String("validityYears"), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 0 and < 100
+            ? y
+            : throw rules.Error("validityYears", rules.LineOf("validityYears"), "expected a whole number of years from 1 to 99");
         var lists = rules.OptionalMap("lists") ?? throw rules.Error("lists", rules.Line, "is required");
         var rounds = new Dictionary<(string List, DateOnly Granted, string Round), (Dictionary<ProductCode, DutyRate?> Lines, string Pdf)>();
         foreach (var row in CsvTable.Read(Path.Combine(directory, listFile), listFile, "hts10", "section301_list", "granted_date", "round_index", "source_pdf"))

@@ -105,6 +105,37 @@ public class DutyCommandTests
     }
 
     [Fact]
+    public async Task Batch_OutputSameAsInput_IsRefusedBeforeAnythingIsWritten()
+    {
+        var folder = Directory.CreateTempSubdirectory("accord-cli-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "entries.csv");
+            const string entries = "id,hts,origin,entry_date,value_usd\n1,7326.90.8688,CN,2019-06-20,10000\n";
+            await File.WriteAllTextAsync(input, entries, TestContext.Current.CancellationToken);
+
+            var run = await CliRun.Of("duty", "--input", input, "--output", input);
+
+            run.ExitCode.ShouldBe(1);
+            run.Error.ShouldContain("--output must differ from --input");
+            (await File.ReadAllTextAsync(input, TestContext.Current.CancellationToken)).ShouldBe(entries);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task WrongDataFolder_IsAnErrorNotAFallback()
+    {
+        var run = await CliRun.Of("duty", "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--data", "/nonexistent");
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("/nonexistent: is not a data folder: expected it to hold catalog.yaml");
+    }
+
+    [Fact]
     public async Task Batch_UnreadableFile_ExitsWithADataError()
     {
         var run = await CliRun.Of("duty", "--input", "/nonexistent/entries.csv", "--output", "/tmp/x.csv");

@@ -26,6 +26,15 @@ public class ScenarioCommandTests
     }
 
     [Fact]
+    public async Task Compare_EmptyScenarioList_IsAnError()
+    {
+        var run = await CliRun.Of("scenario", "compare", "--input", "x.csv", "--scenarios", ",");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("--scenarios is required");
+    }
+
+    [Fact]
     public async Task List_ShowsTheBuiltInScenarios()
     {
         var run = await CliRun.Of("scenario", "list");

@@ -30,6 +30,19 @@ public class ScenarioTests
     }
 
     [Fact]
+    public void Change_RateOfAMeasureWithPerLineRates_AppliesTheNewRateToEveryLine()
+    {
+        var perLine = Additional("r", "25%", Start, null, Coverage("per-line", ("01011100", "5%"))) with { Rate = null };
+        var set = Set(Mfn("g", Start, null, Lines), perLine);
+        var scenario = new Scenario("s", "", [new ChangeMeasure("r", new DateOnly(2019, 1, 1), RateText.Parse("10%"), null, null)]);
+
+        var changed = scenario.ApplyTo(set).GetValueOrThrow();
+
+        RateOn(changed, "2018-12-31").ShouldBe(0.07m);
+        RateOn(changed, "2019-01-01").ShouldBe(0.12m);
+    }
+
+    [Fact]
     public void Change_StatusFromTheStart_KeepsTheId()
     {
         var set = Set(Mfn("g", Start, null, Lines), Additional("b", "15%", new DateOnly(2019, 12, 15), null, Listed) with { Status = MeasureStatus.Suspended });

@@ -76,8 +76,9 @@ public class DutyCalculatorTests
     {
         var quote = Quote(Compile(Mfn("g", Start, null, Lines)), Ship("0101110099", "DE", "2019-01-01")).GetValueOrThrow();
 
-        quote.Line.Value.ShouldBe("01011100");
-        quote.Warnings.ShouldContain(w => w.Contains("not a statistical line"));
+        quote.Line.Value.ShouldBe("0101110099");
+        quote.TotalAdValorem.ShouldBe(0.02m);
+        quote.Warnings.ShouldContain(w => w.Contains("not a statistical line") && w.Contains("rates of 0101.11.00 used"));
     }
 
     [Fact]
@@ -194,6 +195,17 @@ public class DutyCalculatorTests
 
     [Fact]
     public void Quote_AmountsRoundHalfAwayFromZeroToTheCent() =>
-        Quote(Compile(Mfn("g", Start, null, Coverage("r", ("01011100", "2.5%")))), Ship("01011100", "DE", "2019-01-01", 0.3m))
-            .GetValueOrThrow().TotalDuty.ShouldBe(0.01m); // 0.0075 -> 0.01
+        Quote(Compile(Mfn("g", Start, null, Coverage("r", ("01011100", "2.5%")))), Ship("01011100", "DE", "2019-01-01", 0.2m))
+            .GetValueOrThrow().TotalDuty.ShouldBe(0.01m); // 0.005 is a midpoint: away from zero gives 0.01, to even 0.00
+
+    [Fact]
+    public void Quote_QualifiedRate_IsComputedButMarkedIncomplete()
+    {
+        var quote = Quote(Compile(Mfn("g", Start, null, Coverage("q", ("01011100", "6% on the case")))), Ship("01011100", "DE", "2019-01-01"))
+            .GetValueOrThrow();
+
+        quote.TotalDuty.ShouldBe(60.00m);
+        quote.IsComplete.ShouldBeFalse();
+        quote.Warnings.ShouldContain(w => w.Contains("levied on part of the goods"));
+    }
 }

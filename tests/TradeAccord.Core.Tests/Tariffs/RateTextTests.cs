@@ -27,6 +27,8 @@ public class RateTextTests
     [InlineData("12¢/doz.", 0.12, "doz")]
     [InlineData("4¢/ liter", 0.04, "l")]
     [InlineData("$1.31/t", 1.31, "t")]
+    [InlineData("17.6¢;/kg", 0.176, "kg")]
+    [InlineData("0.9¢; each", 0.009, "each")]
     public void Parse_Specific(string text, decimal perUnit, string unit)
     {
         var rate = RateText.Parse(text).ShouldNotBeNull();
@@ -35,6 +37,10 @@ public class RateTextTests
         rate.AdValorem.ShouldBe(0m);
         rate.Specific.ShouldHaveSingleItem().ShouldBe(new SpecificDuty(perUnit, unit));
     }
+
+    [Fact]
+    public void Parse_FractionOfAPercent() =>
+        Math.Round(RateText.Parse("33 1/3%").ShouldNotBeNull().AdValorem, 8).ShouldBe(0.33333333m);
 
     [Fact]
     public void Parse_Compound_KeepsBothParts()

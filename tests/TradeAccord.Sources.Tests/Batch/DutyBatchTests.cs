@@ -84,3 +84,19 @@ public class DutyBatchTests
         totals[0].EffectiveRate.ShouldBe(0.1395m);
     }
 }
+
+public class DutyBatchInputTests
+{
+    [Fact]
+    public void Run_QuotedFieldsAndLargeAmounts_AreCopiedAsWrittenAndPriced()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("entries.csv", "id,hts,origin,entry_date,value_usd\n\"A-1, first\",\"7326.90.8688\",\"CN\",\"2019-06-20\",\"25000000.00\"\n");
+        var output = Path.Combine(temp.Path, "duties.csv");
+
+        var summary = DutyBatch.Run(BuiltIn.Schedule(), CountryCode.US, input, output);
+
+        summary.TotalDuty.ShouldBe(6_975_000.00m);
+        File.ReadAllLines(output)[1].ShouldStartWith("\"A-1, first\",\"7326.90.8688\",\"CN\",\"2019-06-20\",\"25000000.00\",0.029,0.25,0.279,6975000.00,9903.88.03,");
+    }
+}

@@ -40,6 +40,75 @@ public class ScenarioReaderTests
 
         var add = scenario.Changes.ShouldHaveSingleItem().ShouldBeOfType<AddMeasure>();
         add.Measure.Coverage.Count.ShouldBe(818);
+        add.Measure.Rate!.AdValorem.ShouldBe(0.05m);
+    }
+
+    [Fact]
+    public void Load_AddedMeasureByHeading_IsPricedOnRealEntries()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("remedy.yaml", """
+            name: remedy
+            description: a remedial tariff of 10% on List 4A goods from 2020-06-01
+            changes:
+              - add:
+                  id: remedy-4a
+                  importer: US
+                  title: Remedial duty on List 4A goods
+                  kind: additional
+                  heading: 9903.99.99
+                  origins: [CN]
+                  coverage: { headings: [9903.88.15] }
+                  rate: 10%
+                  validFrom: 2020-06-01
+                  legalBase: enforcement case 1 (synthetic)
+                  source: remedy.yaml
+            """);
+
+        BuiltIn.Quote("0101.29.00", "CN", "2020-05-31", scenario: file).AdditionalAdValorem.ShouldBe(0.075m);
+        BuiltIn.Quote("0101.29.00", "CN", "2020-06-01", scenario: file).AdditionalAdValorem.ShouldBe(0.175m);
+    }
+
+    [Fact]
+    public void Load_ChangeOfAChinaRound_ReplacesItsPerLineRates()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("cut.yaml", """
+            name: cut
+            description: x
+            changes:
+              - change: cn-ret-301-34b@2019-01-01
+                from: 2019-03-01
+                rate: 10%
+            """);
+
+        BuiltIn.Quote("0203.29.0010", "US", "2019-02-28", importer: "CN", scenario: file).TotalAdValorem.ShouldBe(0.62m);
+        BuiltIn.Quote("0203.29.0010", "US", "2019-06-01", importer: "CN", scenario: file).TotalAdValorem.ShouldBe(0.47m);
+    }
+
+    [Fact]
+    public void Load_ScenarioWhoseMeasuresContradict_FailsWithTheProblems()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("bad.yaml", """
+            name: bad
+            description: x
+            changes:
+              - add:
+                  id: x
+                  importer: US
+                  title: x
+                  kind: additional
+                  origins: [CN]
+                  coverage: { measure: us301-l1 }
+                  rate: 5%
+                  validFrom: 2019-01-01
+                  supersedes: [nowhere]
+                  legalBase: x
+                  source: x
+            """);
+
+        Should.Throw<TradeAccord.Core.Tariffs.ScheduleDataException>(() => BuiltIn.Loader.Load(file)).Message.ShouldContain("supersedes unknown measure 'nowhere'");
     }
 
     [Theory]
