@@ -20,26 +20,30 @@ public class PlainQuoteTests
             {
                 foreach (var origin in origins)
                 {
-                    var shipment = new Shipment(line, origin, date, Value: 12_345.67m);
-                    var quote = DutyCalculator.Quote(schedule, CountryCode.US, shipment);
-                    if (!DutyCalculator.TryQuotePlain(schedule, CountryCode.US, shipment, out var figures))
+                    var withoutQuantity = new Shipment(line, origin, date, Value: 12_345.67m);
+                    foreach (var shipment in new[] { withoutQuantity, withoutQuantity with { Quantity = 1_234.5m, Unit = "kg" } })
                     {
-                        full++;
-                        continue;
-                    }
+                        var quote = DutyCalculator.Quote(schedule, CountryCode.US, shipment);
+                        if (!DutyCalculator.TryQuotePlain(schedule, CountryCode.US, shipment, out var figures))
+                        {
+                            full++;
+                            continue;
+                        }
 
-                    plain++;
-                    var expected = quote.GetValueOrThrow();
-                    expected.Warnings.ShouldBeEmpty();
-                    figures.TotalDuty.ShouldBe(expected.TotalDuty!.Value, $"{line} {date} {origin}");
-                    figures.TotalAdValorem.ShouldBe(expected.TotalAdValorem);
-                    figures.BaseAdValorem.ShouldBe(expected.BaseAdValorem);
-                    figures.Headings.ShouldBe(string.Join(" ", expected.Layers.Select(l => l.Measure.Heading).OfType<string>()));
+                        plain++;
+                        var expected = quote.GetValueOrThrow();
+                        expected.Warnings.ShouldBeEmpty();
+                        expected.IsComplete.ShouldBeTrue();
+                        figures.TotalDuty.ShouldBe(expected.TotalDuty!.Value, $"{line} {date} {origin} {shipment.Quantity}");
+                        figures.TotalAdValorem.ShouldBe(expected.TotalAdValorem);
+                        figures.BaseAdValorem.ShouldBe(expected.BaseAdValorem);
+                        figures.Headings.ShouldBe(string.Join(" ", expected.Layers.Select(l => l.Measure.Heading).OfType<string>()));
+                    }
                 }
             }
         }
 
-        plain.ShouldBeGreaterThan(50_000);
+        plain.ShouldBeGreaterThan(100_000);
         full.ShouldBeGreaterThan(1_000); // specific rates, warnings, exclusions, 4B before its date: the full path
     }
 }

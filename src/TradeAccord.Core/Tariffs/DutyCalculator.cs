@@ -104,14 +104,14 @@ public static class DutyCalculator
                 continue;
             }
 
-            if (candidate.Notes is not null || !candidate.IsPlainAdValorem || measure.Supersedes.Count > 0)
+            if (candidate.Notes is not null || measure.Supersedes.Count > 0 || !TryPlainAmount(candidate, shipment, value, out var amount))
             {
                 return false;
             }
 
             total += candidate.AdValorem;
             baseRate += measure.Kind is MeasureKind.Mfn or MeasureKind.Column2 ? candidate.AdValorem : 0m;
-            duty += Math.Round(value * candidate.AdValorem, 2, MidpointRounding.AwayFromZero);
+            duty += amount;
             if (measure.Heading is { } heading)
             {
                 headings = headings is null ? heading : headings + " " + heading;
@@ -119,6 +119,38 @@ public static class DutyCalculator
         }
 
         quote = new PlainQuote(baseRate, total, duty + 0.00m, headings ?? "");
+        return true;
+    }
+
+    // A plain percentage, or a specific or compound rate whose every part has the quantity it needs: the cases the
+    // full quote prices without a warning.
+    private static bool TryPlainAmount(CandidateMeasure candidate, Shipment shipment, decimal value, out decimal amount)
+    {
+        amount = 0m;
+        if (candidate.IsPlainAdValorem)
+        {
+            amount = Math.Round(value * candidate.AdValorem, 2, MidpointRounding.AwayFromZero);
+            return true;
+        }
+
+        if (candidate.Rate is not { IsComputable: true, IsQualified: false } rate || shipment.Quantity is not { } quantity || shipment.Unit is not { } unit)
+        {
+            return false;
+        }
+
+        var exact = value * rate.AdValorem;
+        var canonical = QuantityUnit.Normalize(unit);
+        foreach (var specific in rate.Specific)
+        {
+            if (specific.Unit != canonical)
+            {
+                return false;
+            }
+
+            exact += quantity * specific.PerUnit;
+        }
+
+        amount = Math.Round(exact, 2, MidpointRounding.AwayFromZero);
         return true;
     }
 
