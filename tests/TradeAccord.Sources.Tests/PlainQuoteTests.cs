@@ -32,7 +32,7 @@ public class PlainQuoteTests
 
                         plain++;
                         var expected = quote.GetValueOrThrow();
-                        expected.Warnings.ShouldBeEmpty();
+                        figures.Warnings.ShouldBe(expected.Warnings);
                         expected.IsComplete.ShouldBeTrue();
                         figures.TotalDuty.ShouldBe(expected.TotalDuty!.Value, $"{line} {date} {origin} {shipment.Quantity}");
                         figures.TotalAdValorem.ShouldBe(expected.TotalAdValorem);

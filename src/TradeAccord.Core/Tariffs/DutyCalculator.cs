@@ -37,16 +37,9 @@ public static class DutyCalculator
 
         var layer = measures.NomenclatureLayers[index];
         List<string>? warnings = null;
-        if (layer.DocumentedFrom is { } documented && shipment.EntryDate < documented)
+        if (measures.SourceWarning(index, shipment.EntryDate) is { } sourceWarning)
         {
-            Warn(ref warnings, $"no shipped revision was in force on {Iso(shipment.EntryDate)}: using the nearest, {layer.Title} " +
-                $"(in force from {Iso(documented)})");
-        }
-
-        if (layer.DocumentedUntil is { } until && shipment.EntryDate > until)
-        {
-            Warn(ref warnings, $"{layer.Title}: the data end {Iso(until)}; rates in force then are carried forward, and " +
-                "changes after that date are not in the data");
+            Warn(ref warnings, sourceWarning);
         }
 
         var resolution = lookup[index];
@@ -66,9 +59,10 @@ public static class DutyCalculator
     }
 
     /// <summary>
-    /// Prices the common case — every layer a plain percentage, nothing to warn about, no condition, claim or
-    /// replacement — without allocating, for batch files of millions of entries. Returns false whenever the full
-    /// <see cref="Quote"/> is needed; when it returns true its figures equal those of <see cref="Quote"/>.
+    /// Prices the common case — every layer a plain percentage or a specific rate with its quantity, no condition,
+    /// claim or replacement, no warning but the cached ones about the source or the declared code — without
+    /// allocating, for batch files of millions of entries. Returns false whenever the full <see cref="Quote"/> is
+    /// needed; when it returns true its figures and warnings equal those of <see cref="Quote"/>.
     /// </summary>
     public static bool TryQuotePlain(TariffSchedule schedule, CountryCode importer, Shipment shipment, out PlainQuote quote)
     {
@@ -86,10 +80,8 @@ public static class DutyCalculator
             return false;
         }
 
-        var layer = measures.NomenclatureLayers[index];
         var resolution = measures.Lookup(shipment.Code)[index];
-        if (layer.DocumentedFrom > shipment.EntryDate || layer.DocumentedUntil < shipment.EntryDate
-            || resolution.Line is null || resolution.Warning is not null)
+        if (resolution.Line is null)
         {
             return false;
         }
@@ -118,7 +110,7 @@ public static class DutyCalculator
             }
         }
 
-        quote = new PlainQuote(baseRate, total, duty + 0.00m, headings ?? "");
+        quote = new PlainQuote(baseRate, total, duty + 0.00m, headings ?? "", measures.SourceWarning(index, shipment.EntryDate), resolution.Warning);
         return true;
     }
 

@@ -15,6 +15,10 @@ public sealed class ImporterSchedule
     private readonly Dictionary<ProductCode, int[]> _byLine;
     private readonly ProductCode[] _listedLines;
     private readonly Measure[] _nomenclature;
+
+    // Per nomenclature layer, the warning for an entry before its source was in force or after its data end.
+    private readonly string?[] _beforeSource;
+    private readonly string?[] _afterSource;
     private readonly Dictionary<string, ProductCode[]> _sortedLines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ProductCode, LineResolution[]> _lookups = new();
 
@@ -39,6 +43,12 @@ public sealed class ImporterSchedule
         _byLine = byLine.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         _listedLines = [.. _byLine.Keys.Order()];
         _nomenclature = [.. measures.Where(m => m.DefinesNomenclature).OrderBy(m => m.Validity.Start)];
+        _beforeSource = [.. _nomenclature.Select(m => m.DocumentedFrom is { } from
+            ? $"no shipped revision was in force on the entry date: using the nearest, {m.Title} (in force from {from:yyyy-MM-dd})"
+            : null)];
+        _afterSource = [.. _nomenclature.Select(m => m.DocumentedUntil is { } until
+            ? $"{m.Title}: the data end {until:yyyy-MM-dd}; rates in force then are carried forward, and changes after that date are not in the data"
+            : null)];
         foreach (var measure in _nomenclature)
         {
             if (!_sortedLines.ContainsKey(measure.Coverage.Id))
@@ -72,6 +82,13 @@ public sealed class ImporterSchedule
         }
 
         return found;
+    }
+
+    /// <summary>The warning a date outside what layer <paramref name="index"/>'s source documents calls for, or null.</summary>
+    internal string? SourceWarning(int index, DateOnly date)
+    {
+        var layer = _nomenclature[index];
+        return layer.DocumentedFrom > date ? _beforeSource[index] : layer.DocumentedUntil < date ? _afterSource[index] : null;
     }
 
     /// <summary>The lines listed in <paramref name="layer"/>'s coverage that lie strictly below <paramref name="code"/>.</summary>

@@ -5,8 +5,14 @@ namespace TradeAccord.Core.Tariffs;
 /// <param name="TotalAdValorem">Sum of the ad valorem fractions of all layers.</param>
 /// <param name="TotalDuty">Sum of the layer amounts, each rounded to the cent.</param>
 /// <param name="Headings">The headings of the layers, space-separated (empty when none).</param>
-public readonly record struct PlainQuote(decimal BaseAdValorem, decimal TotalAdValorem, decimal TotalDuty, string Headings)
+/// <param name="SourceWarning">The warning about the source's dates (nearest revision, data end), or null.</param>
+/// <param name="CodeWarning">The warning about the declared code (suffix not in the revision, coverage below), or null.</param>
+public readonly record struct PlainQuote(
+    decimal BaseAdValorem, decimal TotalAdValorem, decimal TotalDuty, string Headings, string? SourceWarning, string? CodeWarning)
 {
+    /// <summary>The warnings in the order <see cref="DutyCalculator.Quote"/> gives them.</summary>
+    public IEnumerable<string> Warnings => new[] { SourceWarning, CodeWarning }.OfType<string>();
+
     /// <summary>Ad valorem fraction of every additional layer.</summary>
     public decimal AdditionalAdValorem => TotalAdValorem - BaseAdValorem;
 }

@@ -101,7 +101,15 @@ public static class DutyBatch
         AppendFraction(line, priced.TotalAdValorem);
         line.Append(CultureInfo.InvariantCulture, $",{priced.TotalDuty:F2},");
         line.Append(CsvText.Escape(priced.Headings));
-        line.Append(",,");
+        line.Append(',');
+        if (priced.SourceWarning is not null || priced.CodeWarning is not null)
+        {
+            line.Append(CsvText.Escape(priced.SourceWarning is null || priced.CodeWarning is null
+                ? priced.SourceWarning ?? priced.CodeWarning!
+                : priced.SourceWarning + " | " + priced.CodeWarning));
+        }
+
+        line.Append(',');
     }
 
     /// <summary>Appends the priced columns of one quote, starting with the comma after the input.</summary>
