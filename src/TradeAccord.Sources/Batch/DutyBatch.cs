@@ -104,13 +104,19 @@ public static class DutyBatch
         line.Append(',');
         if (priced.SourceWarning is not null || priced.CodeWarning is not null)
         {
-            line.Append(CsvText.Escape(priced.SourceWarning is null || priced.CodeWarning is null
-                ? priced.SourceWarning ?? priced.CodeWarning!
-                : priced.SourceWarning + " | " + priced.CodeWarning));
+            line.Append(priced.SourceWarning is null || priced.CodeWarning is null
+                ? EscapedOnce(priced.SourceWarning ?? priced.CodeWarning!)
+                : CsvText.Escape(priced.SourceWarning + " | " + priced.CodeWarning));
         }
 
         line.Append(',');
     }
+
+    // The warnings of plain quotes are a few cached texts repeated on many rows: quote each once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Escaped = new(StringComparer.Ordinal);
+
+    private static string EscapedOnce(string warning) =>
+        Escaped.TryGetValue(warning, out var escaped) ? escaped : Escaped.Count < 10_000 ? Escaped.GetOrAdd(warning, CsvText.Escape(warning)) : CsvText.Escape(warning);
 
     /// <summary>Appends the priced columns of one quote, starting with the comma after the input.</summary>
     internal static void AppendPriced(StringBuilder line, DutyQuote priced, decimal duty)
