@@ -104,7 +104,8 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Sce
         for (var i = measures.Count - 1; i >= 0; i--)
         {
             var measure = measures[i];
-            if (!end.MeasureIds.Contains(measure.Id) && measure.Kind != end.Kind)
+            var byKind = measure.Kind == end.Kind && (end.Importer is null || measure.Importer == end.Importer);
+            if (!end.MeasureIds.Contains(measure.Id) && !byKind)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using TradeAccord.Core.Common;
 using TradeAccord.Core.Tariffs;
 
 namespace TradeAccord.Core.Scenarios;
@@ -25,8 +26,9 @@ public sealed record AddMeasure(Measure Measure) : ScenarioChange;
 /// <param name="NewId">Id of the changed part; null gives <c>{id}@{from}</c>.</param>
 public sealed record ChangeMeasure(string MeasureId, DateOnly From, DutyRate? Rate, MeasureStatus? Status, string? NewId) : ScenarioChange;
 
-/// <summary>Ends measures from a date: those named, or every measure of a kind.</summary>
+/// <summary>Ends measures from a date: those named, or every measure of a kind (of one importer, if given).</summary>
 /// <param name="MeasureIds">Measures to end (empty when <paramref name="Kind"/> selects them).</param>
 /// <param name="Kind">Ends every measure of this kind, if set.</param>
 /// <param name="From">First entry date without them.</param>
-public sealed record EndMeasures(IReadOnlyList<string> MeasureIds, MeasureKind? Kind, DateOnly From) : ScenarioChange;
+/// <param name="Importer">Limits <paramref name="Kind"/> to this importer's measures, if set.</param>
+public sealed record EndMeasures(IReadOnlyList<string> MeasureIds, MeasureKind? Kind, DateOnly From, CountryCode? Importer = null) : ScenarioChange;

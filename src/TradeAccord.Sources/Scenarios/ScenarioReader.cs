@@ -8,7 +8,7 @@ namespace TradeAccord.Sources.Scenarios;
 /// <summary>
 /// Reads a scenario file: <c>name</c>, <c>description</c>, and <c>changes</c>, each one of
 /// <c>add: {measure}</c>, <c>change: id</c> (with <c>from</c>, <c>rate</c> and/or <c>status</c>, optional <c>id</c>),
-/// or <c>end: [ids]</c> / <c>endKind: kind</c> (with <c>from</c>).
+/// or <c>end: [ids]</c> / <c>endKind: kind</c> (with <c>from</c>, and <c>importer</c> to limit a kind to one importer).
 /// </summary>
 public static class ScenarioReader
 {
@@ -47,9 +47,9 @@ public static class ScenarioReader
             }
             else if (entry.Has("end") || entry.Has("endKind"))
             {
-                entry.OnlyKeys("end", "endKind", "from");
+                entry.OnlyKeys("end", "endKind", "importer", "from");
                 change = new EndMeasures(entry.List("end"), entry.Has("endKind") ? MeasureYaml.ParseKind(entry, "endKind") : null,
-                    entry.Date("from"));
+                    entry.Date("from"), entry.Has("importer") ? entry.Country("importer") : null);
             }
             else
             {

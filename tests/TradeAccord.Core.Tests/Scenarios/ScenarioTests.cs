@@ -78,6 +78,16 @@ public class ScenarioTests
     }
 
     [Fact]
+    public void EndKind_ForOneImporter_LeavesTheOthers()
+    {
+        var chinese = Additional("c", "25%", Start, null, Listed) with { Importer = CountryCode.CN };
+        var set = Set(Mfn("g", Start, null, Lines), Additional("a", "25%", Start, null, Listed), chinese);
+        var scenario = new Scenario("s", "", [new EndMeasures([], MeasureKind.Section301, Start, CountryCode.US)]);
+
+        scenario.ApplyTo(set).GetValueOrThrow().Measures.Select(m => m.Id).ShouldBe(["g", "c"]);
+    }
+
+    [Fact]
     public void Apply_UnknownMeasures_ReportsEveryOneWithItsOrigin()
     {
         var scenario = new Scenario("s", "",
