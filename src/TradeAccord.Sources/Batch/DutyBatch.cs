@@ -93,13 +93,7 @@ public static class DutyBatch
     /// <summary>Appends the priced columns of a plain quote (no warnings), starting with the comma after the input.</summary>
     internal static void AppendPlain(StringBuilder line, PlainQuote priced)
     {
-        line.Append(',');
-        AppendFraction(line, priced.BaseAdValorem);
-        line.Append(',');
-        AppendFraction(line, priced.AdditionalAdValorem);
-        line.Append(',');
-        AppendFraction(line, priced.TotalAdValorem);
-        line.Append(CultureInfo.InvariantCulture, $",{priced.TotalDuty:F2},");
+        AppendFigures(line, priced.BaseAdValorem, priced.AdditionalAdValorem, priced.TotalAdValorem, priced.TotalDuty);
         line.Append(CsvText.Escape(priced.Headings));
         line.Append(',');
         if (priced.SourceWarning is not null || priced.CodeWarning is not null)
@@ -112,6 +106,18 @@ public static class DutyBatch
         line.Append(',');
     }
 
+    // mfn_rate, additional_rate, total_rate and duty_usd, each after a comma, and the comma before headings.
+    private static void AppendFigures(StringBuilder line, decimal baseRate, decimal additional, decimal total, decimal duty)
+    {
+        line.Append(',');
+        AppendFraction(line, baseRate);
+        line.Append(',');
+        AppendFraction(line, additional);
+        line.Append(',');
+        AppendFraction(line, total);
+        line.Append(CultureInfo.InvariantCulture, $",{duty:F2},");
+    }
+
     // The warnings of plain quotes are a few cached texts repeated on many rows: quote each once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Escaped = new(StringComparer.Ordinal);
 
@@ -121,13 +127,7 @@ public static class DutyBatch
     /// <summary>Appends the priced columns of one quote, starting with the comma after the input.</summary>
     internal static void AppendPriced(StringBuilder line, DutyQuote priced, decimal duty)
     {
-        line.Append(',');
-        AppendFraction(line, priced.BaseAdValorem);
-        line.Append(',');
-        AppendFraction(line, priced.AdditionalAdValorem);
-        line.Append(',');
-        AppendFraction(line, priced.TotalAdValorem);
-        line.Append(CultureInfo.InvariantCulture, $",{duty:F2},");
+        AppendFigures(line, priced.BaseAdValorem, priced.AdditionalAdValorem, priced.TotalAdValorem, duty);
         AppendHeadings(line, priced);
         line.Append(',');
         if (priced.Warnings.Count > 0)
