@@ -39,7 +39,7 @@ public sealed class DutySettings : DataSettings
 
     /// <summary>Unit of the quantity.</summary>
     [CommandOption("--unit <UNIT>")]
-    [Description("Unit of the quantity: kg, l, each, doz, pr, bbl, t, ...")]
+    [Description("Unit of the quantity: kg, l, each, doz, pr, bbl, t and the other HTS units")]
     public string? Unit { get; init; }
 
     /// <summary>Importing country.</summary>
@@ -66,7 +66,7 @@ public sealed class DutySettings : DataSettings
 
     /// <summary>Entries file for a batch.</summary>
     [CommandOption("--input <FILE>")]
-    [Description("Entries CSV: id, hts, origin, entry_date, value_usd [, export_date, quantity, unit, claim_exclusion]")]
+    [Description("Entries CSV: id, hts, origin, entry_date, value_usd (and optionally export_date, quantity, unit, claim_exclusion)")]
     public string? Input { get; init; }
 
     /// <summary>Where a batch writes.</summary>
