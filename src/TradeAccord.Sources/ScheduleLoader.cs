@@ -39,13 +39,15 @@ public sealed class ScheduleLoader
     public TariffSchedule Load(string? scenario = null)
     {
         var key = scenario is null ? "\0baseline" : scenario;
+        var lazy = _compiled.GetOrAdd(key, _ => new Lazy<TariffSchedule>(() => Compile(scenario)));
         try
         {
-            return _compiled.GetOrAdd(key, _ => new Lazy<TariffSchedule>(() => Compile(scenario))).Value;
+            return lazy.Value;
         }
         catch
         {
-            _compiled.TryRemove(key, out _);
+            // Forget this failed attempt only, not a schedule another caller has since compiled.
+            _compiled.TryRemove(new KeyValuePair<string, Lazy<TariffSchedule>>(key, lazy));
             throw;
         }
     }

@@ -159,6 +159,18 @@ public class DeclarationLevelTests
     }
 
     [Fact]
+    public void EightDigitDeclaration_FromAnOriginTheMeasuresBelowDoNotCover_HasNoSuchWarning() =>
+        Quote("2931.90.90", "DE", "2019-06-20").Warnings.ShouldNotContain(w => w.Contains("some lines under"));
+
+    [Fact]
+    public void China_CodeSplitIntoAAndBLines_IsAnsweredFromItsOwnLines()
+    {
+        var shipment = new Shipment(ProductCode.Parse("8525801301").GetValueOrThrow(), CountryCode.US, Day("2019-06-01"), Value: 100m);
+
+        DutyCalculator.Quote(Schedule(), CountryCode.CN, shipment).Error.ShouldNotBeNull().ShouldContain("8525.80.13.01 spans 2 lines");
+    }
+
+    [Fact]
     public void UnknownStatisticalSuffix_KeepsTheCodesOwnSection301Listing()
     {
         var quote = Quote("8517.62.00.20", "CN", "2019-06-20"); // listed under 9903.88.04, not a line of HTS 2018 rev 11

@@ -11,12 +11,15 @@ namespace TradeAccord.Core.Tariffs;
 /// </remarks>
 public static class DutyCalculator
 {
+    /// <summary>The largest value or quantity an entry may declare.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     /// <summary>Quotes the duty <paramref name="shipment"/> owes when imported into <paramref name="importer"/>.</summary>
     /// <returns>The quote, or why none can be given (unknown importer or code, date outside the data, ambiguous code).</returns>
     public static Result<DutyQuote> Quote(TariffSchedule schedule, CountryCode importer, Shipment shipment)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(shipment);
+        CheckShipment(shipment);
         if (!schedule.TryGetImporter(importer, out var measures))
         {
             return Result<DutyQuote>.Fail(
@@ -48,7 +51,7 @@ public static class DutyCalculator
             return Result<DutyQuote>.Fail(error);
         }
 
-        if (resolution.Warning is { } warning)
+        if (resolution.WarningFor(shipment.Origin) is { } warning)
         {
             Warn(ref warnings, warning);
         }
@@ -67,7 +70,7 @@ public static class DutyCalculator
     public static bool TryQuotePlain(TariffSchedule schedule, CountryCode importer, Shipment shipment, out PlainQuote quote)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(shipment);
+        CheckShipment(shipment);
         quote = default;
         if (shipment.Value is not { } value || !schedule.TryGetImporter(importer, out var measures) || Check(schedule, shipment) is not null)
         {
@@ -87,6 +90,7 @@ public static class DutyCalculator
         }
 
         decimal total = 0m, baseRate = 0m, duty = 0m;
+        var applied = 0;
         string? headings = null;
         foreach (var candidate in resolution.Candidates)
         {
@@ -101,6 +105,7 @@ public static class DutyCalculator
                 return false;
             }
 
+            applied++;
             total += candidate.AdValorem;
             baseRate += measure.Kind is MeasureKind.Mfn or MeasureKind.Column2 ? candidate.AdValorem : 0m;
             duty += amount;
@@ -110,7 +115,13 @@ public static class DutyCalculator
             }
         }
 
-        quote = new PlainQuote(baseRate, total, duty + 0.00m, headings ?? "", measures.SourceWarning(index, shipment.EntryDate), resolution.Warning);
+        if (applied == 0)
+        {
+            return false; // the full quote reports no duty as unknown (null), not as zero
+        }
+
+        quote = new PlainQuote(baseRate, total, duty + 0.00m, headings ?? "", measures.SourceWarning(index, shipment.EntryDate),
+            resolution.WarningFor(shipment.Origin));
         return true;
     }
 
@@ -146,6 +157,16 @@ public static class DutyCalculator
         return true;
     }
 
+    // A default ProductCode or CountryCode is a caller's bug, not bad input: it would otherwise price as "00" or Andorra.
+    private static void CheckShipment(Shipment shipment)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        if (shipment.Code.Value is null || shipment.Origin.Value is null)
+        {
+            throw new ArgumentException("The shipment's code and origin must be parsed values, not defaults.", nameof(shipment));
+        }
+    }
+
     private static string? Check(TariffSchedule schedule, Shipment shipment)
     {
         if (!schedule.DataPeriod.Contains(shipment.EntryDate))
@@ -162,6 +183,12 @@ public static class DutyCalculator
         if (shipment.Value is < 0m)
         {
             return $"value {shipment.Value} is negative: expected an amount of zero or more";
+        }
+
+        // Far above any entry line, and low enough that no product or sum of a batch can overflow a decimal.
+        if (shipment.Value > MaxAmount || shipment.Quantity > MaxAmount)
+        {
+            return $"{(shipment.Value > MaxAmount ? $"value {shipment.Value}" : $"quantity {shipment.Quantity}")} is too large: expected at most {MaxAmount:N0}";
         }
 
         return shipment.Quantity is < 0m ? $"quantity {shipment.Quantity} is negative: expected zero or more" : null;
@@ -192,7 +219,7 @@ public static class DutyCalculator
         return Result<DutyQuote>.Ok(first with
         {
             Line = shipment.Code,
-            Warnings = [.. first.Warnings, lines.Count == 1
+            Warnings = [.. quotes.SelectMany(q => q.Warnings).Distinct(StringComparer.Ordinal), lines.Count == 1
                 ? $"{span.ToDotted()} is printed only as {lines[0].ToDotted()} in {layer.Title}; priced as that line"
                 : $"{span.ToDotted()} spans {lines.Count} lines of {layer.Title}; all owe the same"],
         });

@@ -128,10 +128,17 @@ public sealed class ImporterSchedule
 
         // Bounded: valid codes number some tens of thousands, but a file of made-up codes must not grow the cache.
         var built = BuildLookup(declared);
-        return _lookups.Count < LookupCacheLimit ? _lookups.GetOrAdd(declared, built) : built;
+        if (Volatile.Read(ref _lookupCount) >= LookupCacheLimit)
+        {
+            return built;
+        }
+
+        Interlocked.Increment(ref _lookupCount); // counts attempts, not entries: close enough for a bound
+        return _lookups.GetOrAdd(declared, built);
     }
 
     private const int LookupCacheLimit = 250_000;
+    private int _lookupCount;
 
     private LineResolution[] BuildLookup(ProductCode declared)
     {
@@ -146,7 +153,9 @@ public sealed class ImporterSchedule
         for (var i = 0; i < byLayer.Length; i++)
         {
             var layer = _nomenclature[i];
-            var period = i + 1 < _nomenclature.Length ? new DateInterval(layer.Validity.Start, _nomenclature[i + 1].Validity.Start) : DateInterval.From(layer.Validity.Start);
+            // The first revision also prices dates before it (the nearest one), so its period reaches back.
+            var start = i == 0 ? DateOnly.MinValue : layer.Validity.Start;
+            var period = i + 1 < _nomenclature.Length ? new DateInterval(start, _nomenclature[i + 1].Validity.Start) : DateInterval.From(start);
             byLayer[i] = Resolve(layer, declared, period, line => [.. CollectOnce(line).Where(c => c.Measure.Validity.Overlaps(period))]);
         }
 
@@ -161,7 +170,13 @@ public sealed class ImporterSchedule
         // subheadings that way) is answered from the lines below, like a shorter code.
         if (layer.Coverage.Lists(code) && (layer.RateFor(code) is not null || LinesBelow(layer, code).Count == 0))
         {
-            return new LineResolution(code, collect(code), CoveredBelow(code, period), null);
+            return new LineResolution(code, collect(code), null, null, Below: CoveredBelow(code, period));
+        }
+
+        // A code with lines of its own below (China's A/B splits) is answered from those lines.
+        if (LinesBelow(layer, code).Count > 0)
+        {
+            return new LineResolution(null, [], null, null, code);
         }
 
         if (code.DigitCount == 10)
@@ -190,7 +205,7 @@ public sealed class ImporterSchedule
     // A line declared above the 10-digit level owes only what covers it or its ancestors; measures that list some
     // of its 10-digit lines (9903.88.04, the 10-digit items of Lists 4A and 4B, exclusions) are named so the
     // declarant can give the full line rather than miss them silently.
-    private string? CoveredBelow(ProductCode line, DateInterval period)
+    private BelowNote? CoveredBelow(ProductCode line, DateInterval period)
     {
         if (line.DigitCount >= 10)
         {
@@ -200,6 +215,7 @@ public sealed class ImporterSchedule
         var start = Array.BinarySearch(_listedLines, line);
         start = start < 0 ? ~start : start + 1;
         var below = new SortedSet<string>(StringComparer.Ordinal);
+        var origins = new List<OriginScope>();
         for (var i = start; i < _listedLines.Length && _listedLines[i].IsWithin(line); i++)
         {
             foreach (var index in _byLine[_listedLines[i]])
@@ -208,13 +224,15 @@ public sealed class ImporterSchedule
                 if (!measure.DefinesNomenclature && measure.Kind is not (MeasureKind.Mfn or MeasureKind.Column2) && measure.Validity.Overlaps(period))
                 {
                     below.Add(measure.Heading is { } heading ? $"{measure.Title} ({heading})" : measure.Title);
+                    origins.Add(measure.Origins);
                 }
             }
         }
 
         return below.Count == 0
             ? null
-            : $"some lines under {line.ToDotted()} are also covered by {string.Join("; ", below)}: give the full line to price them";
+            : new BelowNote([.. origins.Distinct()],
+                $"some lines under {line.ToDotted()} are also covered by {string.Join("; ", below)}: give the full line to price them");
     }
 
     private CandidateMeasure[] Collect(ProductCode line)

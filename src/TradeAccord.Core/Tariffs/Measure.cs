@@ -65,7 +65,7 @@ public sealed record Measure
 
     /// <summary>
     /// The date the source was last current (its data end), when entries after it are priced by carrying its rates
-    /// forward; entries on or after it get a warning.
+    /// forward; entries after it get a warning.
     /// </summary>
     public DateOnly? DocumentedUntil { get; init; }
 

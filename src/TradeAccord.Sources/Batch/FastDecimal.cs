@@ -4,7 +4,8 @@ namespace TradeAccord.Sources.Batch;
 
 /// <summary>
 /// Reads plain decimals ("10000", "1234.56", "-5") by hand, falling back to <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out decimal)"/>
-/// for anything else (exponents, thousands separators, more than 18 digits). A batch reads two per row.
+/// for anything else (exponents, more than 18 digits). Thousands separators are refused: "12,50" must not become
+/// 1,250. A batch reads two per row.
 /// </summary>
 internal static class FastDecimal
 {
@@ -30,7 +31,7 @@ internal static class FastDecimal
             }
             else
             {
-                return decimal.TryParse(span, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
+                return decimal.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
             }
         }
 

@@ -70,7 +70,7 @@ public static class ChinaTariffReader
                 throw rows[i].Error("hs10", $"'{rows[i]["hs10"]}' appears twice");
             }
 
-            levels[i] = rows[i].OptionalDecimal("mfn_2018_01_01");
+            levels[i] = Points(rows[i].OptionalDecimal("mfn_2018_01_01"));
         }
 
         for (var step = 0; step < dates.Length; step++)
@@ -80,7 +80,7 @@ public static class ChinaTariffReader
                 var column = MfnChanges[step - 1].Column;
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    if (levels[i] is { } level && rows[i].OptionalDecimal(column) is { } change)
+                    if (levels[i] is { } level && Points(rows[i].OptionalDecimal(column)) is { } change)
                     {
                         levels[i] = level + change;
                     }
@@ -153,7 +153,7 @@ public static class ChinaTariffReader
         var afterIncrease = new Dictionary<ProductCode, decimal>();
         foreach (var row in rows)
         {
-            var rate = row.Decimal(round.Column);
+            var rate = Points(row.Decimal(round.Column));
             if (rate < 0m)
             {
                 throw row.Error(round.Column, $"'{rate}' is negative: a retaliation round raises duties");
@@ -166,9 +166,9 @@ public static class ChinaTariffReader
 
             var code = row.Code("hs10");
             initial[code] = rate;
-            var suspended = rate + Math.Max(-rate, row.Decimal(SuspendColumn));
+            var suspended = rate + Math.Max(-rate, Points(row.Decimal(SuspendColumn)));
             afterSuspension[code] = suspended;
-            afterIncrease[code] = suspended + (round.Column == Rounds[^1].Column ? row.Decimal(IncreaseColumn) : 0m);
+            afterIncrease[code] = suspended + (round.Column == Rounds[^1].Column ? Points(row.Decimal(IncreaseColumn)) : 0m);
         }
 
         var steps = new List<(DateOnly From, Dictionary<ProductCode, decimal> Rates, string Why)>
@@ -204,6 +204,12 @@ public static class ChinaTariffReader
             };
         }
     }
+
+    // The PIIE file went through single-precision floats on its way to CSV ("-5.800000190734863"); rates are
+    // published to at most three decimals of a percentage point, so four decimals keep every real digit.
+    private static decimal Points(decimal value) => Math.Round(value, 4);
+
+    private static decimal? Points(decimal? value) => value is { } v ? Points(v) : null;
 
     private static bool SameRates(Dictionary<ProductCode, decimal> a, Dictionary<ProductCode, decimal> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);

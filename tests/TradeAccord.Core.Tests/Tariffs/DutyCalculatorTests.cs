@@ -184,6 +184,15 @@ public class DutyCalculatorTests
             .Error.ShouldNotBeNull().ShouldContain(expected);
 
     [Fact]
+    public void Quote_AmountBeyondAnyEntry_FailsInsteadOfOverflowing() =>
+        Quote(Compile(Mfn("g", Start, null, Lines)), Ship("01011100", "DE", "2019-01-01", 70_000_000_000_000_000_000_000_000_000m))
+            .Error.ShouldNotBeNull().ShouldContain("is too large: expected at most 1,000,000,000,000,000");
+
+    [Fact]
+    public void Quote_DefaultCodeOrOrigin_IsACallersBug() =>
+        Should.Throw<ArgumentException>(() => Quote(Compile(Mfn("g", Start, null, Lines)), new Shipment(default, CountryCode.CN, Start)));
+
+    [Fact]
     public void Quote_ExportAfterEntry_Fails() =>
         Quote(Compile(Mfn("g", Start, null, Lines)), Ship("01011100", "DE", "2019-01-01", export: "2019-02-01"))
             .Error.ShouldNotBeNull().ShouldContain("after the entry date");

@@ -17,6 +17,7 @@ public class DutyBatchTests
         7,7326.90.8688,CN,2019-06-20
         8,7326.90.8688,ZZ,2019-06-20,100,,,
         9,7326.90.8688,CN,2023-01-01,100,,,
+        10,7326.90.8688,CN,2019-06-20,"12,50",,,
         """;
 
     [Fact]
@@ -28,7 +29,7 @@ public class DutyBatchTests
 
         var summary = DutyBatch.Run(BuiltIn.Schedule(), CountryCode.US, input, output);
 
-        summary.ShouldBe(new BatchSummary(9, 6, 21_000m, 2_790.00m + 1_290.00m + 195.30m));
+        summary.ShouldBe(new BatchSummary(10, 7, 21_000m, 2_790.00m + 1_290.00m + 195.30m));
         var rows = CsvTable.Read(output, "duties.csv", "id", "Origin", "additional_rate", "total_rate", "duty_usd", "headings", "error").ToDictionary(r => r["id"]);
         rows["1"]["total_rate"].ShouldBe("0.279");
         rows["1"]["headings"].ShouldBe("9903.88.03");
@@ -40,6 +41,7 @@ public class DutyBatchTests
         rows["7"]["error"].ShouldBe("line 8: has 4 fields: expected 8 as in the header");
         rows["8"]["error"].ShouldContain("line 9: field 'origin': 'ZZ' is not an assigned");
         rows["9"]["error"].ShouldContain("line 10: entry date 2023-01-01 is outside the data");
+        rows["10"]["error"].ShouldBe("line 11: field 'value_usd': '12,50' is not an amount: expected a number such as 10000.00");
         rows["1"]["Origin"].ShouldBe("CN"); // input columns are written back as read
     }
 
