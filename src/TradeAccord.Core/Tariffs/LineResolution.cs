@@ -13,8 +13,23 @@ internal readonly record struct LineResolution(
     ProductCode? Line, CandidateMeasure[] Candidates, string? Warning, string? Error, ProductCode? Span = null, BelowNote? Below = null)
 {
     /// <summary>The warning about the declared code for goods of <paramref name="origin"/>, or null.</summary>
-    public string? WarningFor(CountryCode origin) =>
-        Warning ?? (Below is { } below && below.Origins.Any(o => o.Includes(origin)) ? below.Text : null);
+    public string? WarningFor(CountryCode origin)
+    {
+        if (Warning is not null || Below is not { } below)
+        {
+            return Warning;
+        }
+
+        foreach (var scope in below.Origins)
+        {
+            if (scope.Includes(origin))
+            {
+                return below.Text;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>The measures covering some lines below a declared line, and the warning that names them.</summary>
