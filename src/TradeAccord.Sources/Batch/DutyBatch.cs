@@ -11,7 +11,7 @@ namespace TradeAccord.Sources.Batch;
 /// (fractions), duty_usd, headings, warnings and error. Streams both files, so memory stays flat as files grow.
 /// </summary>
 /// <remarks>
-/// Rows are read and parsed in order on the calling thread (so line numbers are exact), priced in chunks on the
+/// Rows are read in order on the calling thread (so line numbers are exact), parsed and priced in chunks on the
 /// thread pool, and written back in order. A few chunks in flight keep every core busy and memory flat. Each
 /// well-formed input row is copied to the output as it was written, with the new columns after it.
 /// </remarks>
@@ -49,16 +49,14 @@ public static class DutyBatch
         var chunk = new BatchChunk();
         foreach (var row in entries.Rows)
         {
-            // The input is copied before the row is parsed: reading a quoted field unescapes it in the reader's buffer.
-            chunk.AddInput(row, columns.Count);
-            chunk.SetEntry(entries.Parse(row));
+            chunk.Add(row, columns.Count, entries);
             if (chunk.Count < ChunkSize)
             {
                 continue;
             }
 
             var full = chunk;
-            pending.Enqueue((full, Task.Run(() => full.Price(schedule, importer, totals))));
+            pending.Enqueue((full, Task.Run(() => full.Price(schedule, importer, entries, totals))));
             chunk = spare.Count > 0 ? spare.Pop() : new BatchChunk();
             if (pending.Count >= MaxChunksInFlight)
             {
@@ -69,7 +67,7 @@ public static class DutyBatch
 
         if (chunk.Count > 0)
         {
-            chunk.Price(schedule, importer, totals);
+            chunk.Price(schedule, importer, entries, totals);
             pending.Enqueue((chunk, Task.CompletedTask));
         }
 

@@ -115,39 +115,62 @@ public sealed class EntryFile : IDisposable
         Stream.Dispose();
     }
 
-    /// <summary>Parses one raw row.</summary>
-    public EntryLine Parse(SepReader.Row row)
+    /// <summary>Parses one raw row. Thread-safe.</summary>
+    public EntryLine Parse(SepReader.Row row) => Parse(row.LineNumberFrom, new SepColumns(row));
+
+    /// <summary>
+    /// Parses the text of a row written without quotes (fields split at each comma), on any thread: batches read
+    /// rows on one thread and parse them where they are priced.
+    /// </summary>
+    public EntryLine ParseUnquoted(int line, ReadOnlySpan<char> text)
     {
-        var line = row.LineNumberFrom;
-        if (row.ColCount != ColumnNames.Count)
+        Span<int> commas = stackalloc int[ColumnNames.Count + 1];
+        var count = 0;
+        for (var i = 0; i < text.Length && count <= ColumnNames.Count; i++)
         {
-            return new EntryLine(line, null, $"line {line}: has {row.ColCount} fields: expected {ColumnNames.Count} as in the header");
+            if (text[i] == ',')
+            {
+                commas[count++] = i;
+            }
         }
 
-        if (!TryCode(row[_required[1]].Span, out var product, out var codeError))
+        return count != ColumnNames.Count - 1
+            ? new EntryLine(line, null, $"line {line}: has {count + 1} fields: expected {ColumnNames.Count} as in the header")
+            : Parse(line, new SplitColumns(text, commas[..count]));
+    }
+
+    private EntryLine Parse<TColumns>(int line, TColumns row)
+        where TColumns : IColumns, allows ref struct
+    {
+        if (row.Count != ColumnNames.Count)
+        {
+            return new EntryLine(line, null, $"line {line}: has {row.Count} fields: expected {ColumnNames.Count} as in the header");
+        }
+
+        if (!TryCode(row[_required[1]], out var product, out var codeError))
         {
             return Bad(line, "hts", codeError);
         }
 
-        if (!TryCountry(row[_required[2]].Span, out var origin, out var originError))
+        if (!TryCountry(row[_required[2]], out var origin, out var originError))
         {
             return Bad(line, "origin", originError);
         }
 
-        if (!IsoDate.TryParse(row[_required[3]].Span, out var entryDate))
+        if (!IsoDate.TryParse(row[_required[3]], out var entryDate))
         {
             return Bad(line, "entry_date", $"'{row[_required[3]].ToString()}' is not a date: expected yyyy-MM-dd");
         }
 
-        if (!FastDecimal.TryParse(row[_required[4]].Span, out var value))
+        if (!FastDecimal.TryParse(row[_required[4]], out var value))
         {
             return Bad(line, "value_usd", $"'{row[_required[4]].ToString()}' is not an amount: expected a number such as 10000.00");
         }
 
         DateOnly? exportDate = null;
-        if (_exportDate >= 0 && row[_exportDate].Span.Trim().Length > 0)
+        if (_exportDate >= 0 && row[_exportDate].Trim().Length > 0)
         {
-            if (!IsoDate.TryParse(row[_exportDate].Span, out var exported))
+            if (!IsoDate.TryParse(row[_exportDate], out var exported))
             {
                 return Bad(line, "export_date", $"'{row[_exportDate].ToString()}' is not a date: expected yyyy-MM-dd");
             }
@@ -156,9 +179,9 @@ public sealed class EntryFile : IDisposable
         }
 
         decimal? quantity = null;
-        if (_quantity >= 0 && row[_quantity].Span.Trim().Length > 0)
+        if (_quantity >= 0 && row[_quantity].Trim().Length > 0)
         {
-            if (!FastDecimal.TryParse(row[_quantity].Span, out var q))
+            if (!FastDecimal.TryParse(row[_quantity], out var q))
             {
                 return Bad(line, "quantity", $"'{row[_quantity].ToString()}' is not a number");
             }
@@ -166,9 +189,43 @@ public sealed class EntryFile : IDisposable
             quantity = q;
         }
 
-        var unit = _unit >= 0 && row[_unit].Span.Trim().Length > 0 ? row[_unit].ToString().Trim() : null;
-        var claim = _claim >= 0 && row[_claim].Span.Trim() is var c && (c.Equals("true", StringComparison.OrdinalIgnoreCase) || c is "1");
+        var unit = _unit >= 0 && row[_unit].Trim().Length > 0 ? row[_unit].ToString().Trim() : null;
+        var claim = _claim >= 0 && row[_claim].Trim() is var c && (c.Equals("true", StringComparison.OrdinalIgnoreCase) || c is "1");
         return new EntryLine(line, new Shipment(product, origin, entryDate, exportDate, value, quantity, unit, claim), null);
+    }
+
+    private interface IColumns
+    {
+        int Count { get; }
+
+        ReadOnlySpan<char> this[int index] { get; }
+    }
+
+    private readonly ref struct SepColumns(SepReader.Row row) : IColumns
+    {
+        private readonly SepReader.Row _row = row;
+
+        public int Count => _row.ColCount;
+
+        public ReadOnlySpan<char> this[int index] => _row[index].Span;
+    }
+
+    private readonly ref struct SplitColumns(ReadOnlySpan<char> text, ReadOnlySpan<int> commas) : IColumns
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private readonly ReadOnlySpan<int> _commas = commas;
+
+        public int Count => _commas.Length + 1;
+
+        public ReadOnlySpan<char> this[int index]
+        {
+            get
+            {
+                var start = index == 0 ? 0 : _commas[index - 1] + 1;
+                var end = index == _commas.Length ? _text.Length : _commas[index];
+                return _text[start..end];
+            }
+        }
     }
 
     private bool TryCode(ReadOnlySpan<char> text, out ProductCode code, out string error)

@@ -102,3 +102,21 @@ public class DutyBatchInputTests
         File.ReadAllLines(output)[1].ShouldStartWith("\"A-1, first\",\"7326.90.8688\",\"CN\",\"2019-06-20\",\"25000000.00\",0.029,0.25,0.279,6975000.00,9903.88.03,");
     }
 }
+
+public class DutyBatchLineEndingTests
+{
+    [Fact]
+    public void Run_WindowsLineEndings_ArePricedLikeAnyOther()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("entries.csv", "id,hts,origin,entry_date,value_usd\r\n1,7326.90.8688,CN,2019-06-20,10000\r\n2,7326.90.8688,CN,2019-06-20,x\r\n");
+        var output = Path.Combine(temp.Path, "duties.csv");
+
+        var summary = DutyBatch.Run(BuiltIn.Schedule(), CountryCode.US, input, output);
+
+        summary.ShouldBe(new BatchSummary(2, 1, 10_000m, 2_790.00m));
+        var lines = File.ReadAllLines(output);
+        lines[1].ShouldStartWith("1,7326.90.8688,CN,2019-06-20,10000,0.029,0.25,0.279,2790.00,9903.88.03,");
+        lines[2].ShouldEndWith(",line 3: field 'value_usd': 'x' is not an amount: expected a number such as 10000.00");
+    }
+}
