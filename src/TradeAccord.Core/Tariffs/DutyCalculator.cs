@@ -160,7 +160,6 @@ public static class DutyCalculator
     // A default ProductCode or CountryCode is a caller's bug, not bad input: it would otherwise price as "00" or Andorra.
     private static void CheckShipment(Shipment shipment)
     {
-        ArgumentNullException.ThrowIfNull(shipment);
         if (shipment.Code.Value is null || shipment.Origin.Value is null)
         {
             throw new ArgumentException("The shipment's code and origin must be parsed values, not defaults.", nameof(shipment));

@@ -3,6 +3,7 @@ using TradeAccord.Core.Common;
 namespace TradeAccord.Core.Tariffs;
 
 /// <summary>One entry line: what is imported, from where, when, and how much of it.</summary>
+/// <remarks>A struct: batches make millions of them, and a class would cost a heap object each.</remarks>
 /// <param name="Code">The tariff line as declared (4 to 10 digits).</param>
 /// <param name="Origin">Country of origin.</param>
 /// <param name="EntryDate">Date of entry (or withdrawal from warehouse) for consumption.</param>
@@ -11,7 +12,7 @@ namespace TradeAccord.Core.Tariffs;
 /// <param name="Quantity">Quantity, for specific rates.</param>
 /// <param name="Unit">Unit of <paramref name="Quantity"/>.</param>
 /// <param name="ClaimExclusions">Whether the importer claims a product exclusion listed for the line.</param>
-public sealed record Shipment(
+public readonly record struct Shipment(
     ProductCode Code,
     CountryCode Origin,
     DateOnly EntryDate,

@@ -90,7 +90,7 @@ internal sealed class BatchChunk
             else
             {
                 var owed = priced.TotalDuty ?? 0m;
-                value += entry.Shipment!.Value ?? 0m;
+                value += priced.Shipment.Value ?? 0m;
                 duty += owed;
                 DutyBatch.AppendPriced(Output, priced, owed);
             }
