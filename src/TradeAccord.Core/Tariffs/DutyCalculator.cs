@@ -204,7 +204,7 @@ public static class DutyCalculator
             return Result<DutyQuote>.Fail($"unknown code {shipment.Code.ToDotted()}: not a line of {layer.Title}");
         }
 
-        var quotes = lines.Select(l => Price(schedule, measures, shipment, l, measures.CandidateArray(l), layer, warnings is null ? null : [.. warnings])).ToList();
+        var quotes = lines.Select(l => Price(schedule, measures, shipment, l, measures.CandidatesFor(l), layer, warnings is null ? null : [.. warnings])).ToList();
         var signatures = quotes.Select(Signature).Distinct(StringComparer.Ordinal).ToList();
         if (signatures.Count > 1)
         {

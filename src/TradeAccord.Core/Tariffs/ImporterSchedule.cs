@@ -68,11 +68,9 @@ public sealed class ImporterSchedule
     public IReadOnlyList<Measure> NomenclatureLayers => _nomenclature;
 
     /// <summary>
-    /// The nomenclature layer (HTS revision) in force on <paramref name="date"/>, or the nearest one when the date
-    /// precedes them all; null when the importer has none.
+    /// The index of the nomenclature layer (HTS revision) in force on <paramref name="date"/>, or of the nearest one
+    /// when the date precedes them all; -1 when the importer has none.
     /// </summary>
-    public Measure? NomenclatureOn(DateOnly date) => NomenclatureIndexOn(date) is var i and >= 0 ? _nomenclature[i] : null;
-
     internal int NomenclatureIndexOn(DateOnly date)
     {
         var found = _nomenclature.Length > 0 ? 0 : -1;
@@ -112,9 +110,7 @@ public sealed class ImporterSchedule
     }
 
     /// <summary>Every measure covering <paramref name="line"/> at any date, with the rate it gives the line.</summary>
-    public IReadOnlyList<CandidateMeasure> CandidatesFor(ProductCode line) => Collect(line);
-
-    internal CandidateMeasure[] CandidateArray(ProductCode line) => Collect(line);
+    internal CandidateMeasure[] CandidatesFor(ProductCode line) => Collect(line);
 
     /// <summary>What <paramref name="declared"/> stands for under each nomenclature layer (or, without layers, itself).</summary>
     internal LineResolution[] Lookup(ProductCode declared)

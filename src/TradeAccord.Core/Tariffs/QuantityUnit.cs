@@ -23,7 +23,4 @@ public static class QuantityUnit
         var trimmed = unit.Trim();
         return Synonyms.TryGetValue(trimmed, out var canonical) ? canonical : trimmed.ToLowerInvariant();
     }
-
-    /// <summary>Whether <paramref name="unit"/> is one the engine knows.</summary>
-    public static bool IsKnown(string unit) => Synonyms.ContainsKey(unit.Trim());
 }

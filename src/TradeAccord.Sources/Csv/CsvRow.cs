@@ -25,9 +25,6 @@ public sealed class CsvRow
     /// <summary>The trimmed text of <paramref name="column"/>, empty when the column is absent or was not asked for.</summary>
     public string this[string column] => _index.TryGetValue(column, out var i) ? _values[i]?.Trim() ?? "" : "";
 
-    /// <summary>Whether the header has <paramref name="column"/>.</summary>
-    public bool Has(string column) => _index.ContainsKey(column);
-
     /// <summary>A decimal; throws naming the field when the text is not one.</summary>
     public decimal Decimal(string column)
     {

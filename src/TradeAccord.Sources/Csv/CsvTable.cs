@@ -28,23 +28,14 @@ public static class CsvTable
         return ReadRows(reader, displayName, required);
     }
 
-    /// <summary>Opens a reader configured for the project's CSVs (header, quotes unescaped, column count checked by us).</summary>
-    public static SepReader Open(string path) =>
+    // Header, quotes unescaped, column count checked here rather than by the reader (so errors name the line).
+    private static SepReader Open(string path) =>
         Sep.New(',').Reader(o => o with
         {
             Unescape = true,
             DisableColCountCheck = true,
             ColNameComparer = StringComparer.OrdinalIgnoreCase,
         }).FromFile(path);
-
-    /// <summary>Opens a reader over text already in memory.</summary>
-    public static SepReader OpenText(string text) =>
-        Sep.New(',').Reader(o => o with
-        {
-            Unescape = true,
-            DisableColCountCheck = true,
-            ColNameComparer = StringComparer.OrdinalIgnoreCase,
-        }).FromText(text);
 
     private static IEnumerable<CsvRow> ReadRows(SepReader reader, string displayName, string[] required)
     {
