@@ -5,6 +5,9 @@ namespace TradeAccord.Sources;
 /// <param name="Scenarios">The scenarios folder.</param>
 public sealed record DataPaths(string Data, string Scenarios)
 {
+    /// <summary>The agreements folder, beside the data folder.</summary>
+    public string Agreements => Path.Combine(Path.GetDirectoryName(Data)!, "agreements");
+
     /// <summary>The environment variable that points at another data folder.</summary>
     public const string DataVariable = "ACCORD_DATA";
 

@@ -1,17 +1,20 @@
 using System.Collections.Concurrent;
 using TradeAccord.Core.Scenarios;
 using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Agreements;
 using TradeAccord.Sources.Scenarios;
 
 namespace TradeAccord.Sources;
 
 /// <summary>
 /// Loads the built-in measures once and compiles schedules from them: the baseline, or the baseline with a scenario
-/// applied (a built-in scenario by name, or a scenario file by path).
+/// applied (a built-in scenario by name, a scenario file by path, or an agreement file, whose tariff obligations
+/// become the scenario).
 /// </summary>
 public sealed class ScheduleLoader
 {
     private readonly Lazy<MeasureSet> _baseline;
+    private readonly Lazy<AgreementContext> _agreementContext;
     private readonly ConcurrentDictionary<string, Lazy<TariffSchedule>> _compiled = new(StringComparer.Ordinal);
 
     /// <summary>Creates a loader over <paramref name="paths"/>.</summary>
@@ -20,6 +23,7 @@ public sealed class ScheduleLoader
         Paths = paths;
         // PublicationOnly: a failed load (a file being edited) is not cached; the next call reads again.
         _baseline = new Lazy<MeasureSet>(() => BuiltInData.Load(paths.Data), LazyThreadSafetyMode.PublicationOnly);
+        _agreementContext = new Lazy<AgreementContext>(() => new AgreementContext(Baseline, paths.Data), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>Where the data are.</summary>
@@ -27,6 +31,9 @@ public sealed class ScheduleLoader
 
     /// <summary>The measures as read from the sources.</summary>
     public MeasureSet Baseline => _baseline.Value;
+
+    /// <summary>What agreement files are checked against: these measures and this data folder.</summary>
+    public AgreementContext AgreementContext => _agreementContext.Value;
 
     /// <summary>Names of the built-in scenarios.</summary>
     public IReadOnlyList<string> ScenarioNames =>
@@ -77,7 +84,9 @@ public sealed class ScheduleLoader
 
         if (File.Exists(scenario))
         {
-            return ScenarioReader.Read(scenario, Baseline, scenario);
+            return AgreementFiles.IsAgreement(scenario)
+                ? AgreementFiles.ToScenario(scenario, AgreementContext)
+                : ScenarioReader.Read(scenario, Baseline, scenario);
         }
 
         throw new SourceException(scenario, 0, "scenario",

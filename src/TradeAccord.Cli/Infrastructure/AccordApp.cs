@@ -1,8 +1,10 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradeAccord.Cli.Commands;
+using TradeAccord.Cli.Commands.Agreements;
 using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources;
+using TradeAccord.Sources.Agreements;
 
 namespace TradeAccord.Cli.Infrastructure;
 
@@ -31,6 +33,26 @@ public static class AccordApp
                     .WithDescription("Total duty and effective rate of an entries file under several scenarios, per scenario and per list")
                     .WithExample("scenario", "compare", "--input", "entries.csv", "--scenarios", "phase-one,dec15-proceeds,no-301");
             });
+            config.AddBranch("agreement", agreement =>
+            {
+                agreement.SetDescription("Agreements as code: validate, show, compare and check them against the schedule");
+                agreement.AddCommand<AgreementValidateCommand>("validate")
+                    .WithDescription("Every problem in the files, each at file:line:column with its rule; exit 1 on any")
+                    .WithExample("agreement", "validate", "agreements/us-china-phase-one.yaml", "agreements/positions-2019-11/us.yaml");
+                agreement.AddCommand<AgreementShowCommand>("show").WithDescription("The agreement section by section, with sources")
+                    .WithExample("agreement", "show", "us-china-phase-one");
+                agreement.AddCommand<AgreementTimelineCommand>("timeline")
+                    .WithDescription("Dated events in order: signing, entry into force, tariff changes, target periods, milestones, time limits");
+                agreement.AddCommand<AgreementDiffCommand>("diff").WithDescription("Provisions added, removed and changed between two drafts, by id")
+                    .WithExample("agreement", "diff", "positions-2019-11/us", "positions-2019-11/china");
+                agreement.AddCommand<AgreementCheckCommand>("check")
+                    .WithDescription("Whether the schedule in force on a date meets each tariff obligation")
+                    .WithExample("agreement", "check", "us-china-phase-one", "--date", "2020-03-01", "--scenario", "dec15-proceeds");
+                agreement.AddCommand<AgreementApplyCommand>("apply")
+                    .WithDescription("The tariff obligations as a scenario file, usable by every --scenario option")
+                    .WithExample("agreement", "apply", "positions-2019-11/china", "--assume-signed", "2019-12-15", "--output", "china-2019-11.yaml");
+                agreement.AddCommand<AgreementSchemaCommand>("schema").WithDescription("The JSON Schema of agreement files");
+            });
             config.AddBranch("schedule", schedule =>
             {
                 schedule.SetDescription("The compiled tariff schedule");
@@ -42,6 +64,16 @@ public static class AccordApp
         try
         {
             return await app.RunAsync(args).ConfigureAwait(false);
+        }
+        catch (AgreementException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await context.Error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync($"error: the agreement has {e.Problems.Count} problem(s); `accord agreement validate` lists them").ConfigureAwait(false);
+            return 2;
         }
         catch (Exception e) when (e is SourceException or ScheduleDataException)
         {

@@ -26,6 +26,7 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Sce
                 AddMeasure add => Add(measures, add),
                 ChangeMeasure edit => Change(measures, edit),
                 EndMeasures end => End(measures, end),
+                ReplaceMeasure replace => Replace(measures, replace),
                 _ => $"unsupported change {change.GetType().Name}",
             };
             if (problem is not null)
@@ -85,6 +86,52 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Sce
         for (var i = 0; i < measures.Count; i++)
         {
             if (measures[i].Supersedes.Contains(measure.Id))
+            {
+                measures[i] = measures[i] with { Supersedes = [.. measures[i].Supersedes, newId] };
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Replace(List<Measure> measures, ReplaceMeasure replace)
+    {
+        var template = measures.Find(m => m.Id == replace.MeasureId);
+        if (template is null)
+        {
+            return $"unknown measure '{replace.MeasureId}'";
+        }
+
+        var line = measures.Where(m => MeasureLineage.Continues(template, m)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+
+        // Ending the line drops pointers to removed pieces, so note first what replaced the line (exclusions, a
+        // transit rate): it replaces the replacement too.
+        var superseders = measures.Where(m => m.Supersedes.Any(line.Contains)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var ended = End(measures, new EndMeasures([.. line], null, replace.From));
+        if (ended is not null || replace.Remove)
+        {
+            return ended;
+        }
+
+        var newId = replace.NewId ?? $"{MeasureLineage.BaseId(template.Id)}@{replace.From:yyyy-MM-dd}";
+        if (measures.Any(m => m.Id == newId))
+        {
+            return $"measure '{newId}' already exists";
+        }
+
+        measures.Add(template with
+        {
+            Id = newId,
+            Rate = replace.Rate ?? template.Rate,
+            Coverage = replace.Rate is null ? template.Coverage : template.Coverage.WithoutRates(),
+            Status = replace.Status ?? MeasureStatus.InForce,
+            Validity = DateInterval.From(replace.From),
+            LegalBase = replace.LegalBase ?? template.LegalBase,
+        });
+
+        for (var i = 0; i < measures.Count; i++)
+        {
+            if (superseders.Contains(measures[i].Id))
             {
                 measures[i] = measures[i] with { Supersedes = [.. measures[i].Supersedes, newId] };
             }

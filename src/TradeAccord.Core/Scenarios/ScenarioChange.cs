@@ -32,3 +32,18 @@ public sealed record ChangeMeasure(string MeasureId, DateOnly From, DutyRate? Ra
 /// <param name="From">First entry date without them.</param>
 /// <param name="Importer">Limits <paramref name="Kind"/> to this importer's measures, if set.</param>
 public sealed record EndMeasures(IReadOnlyList<string> MeasureIds, MeasureKind? Kind, DateOnly From, CountryCode? Importer = null) : ScenarioChange;
+
+/// <summary>
+/// From a date, replaces a measure and every measure continuing it (see <see cref="MeasureLineage"/>) by one
+/// open-ended measure at a new rate or status, or by nothing when <paramref name="Remove"/> is set. This is how a
+/// tariff obligation ("List 4A at 7.5% from 2020-02-14") becomes a scenario: whatever the record did later on
+/// that line gives way to the obligation.
+/// </summary>
+/// <param name="MeasureId">A measure of the line replaced.</param>
+/// <param name="From">First entry date of the replacement.</param>
+/// <param name="Rate">The new rate, or null to keep the template's.</param>
+/// <param name="Status">The new status, or null for in force.</param>
+/// <param name="NewId">Id of the replacement; null gives <c>{base id}@{from}</c>.</param>
+/// <param name="Remove">End the line from <paramref name="From"/> with no replacement.</param>
+/// <param name="LegalBase">Why the replacement exists, for quotes; null keeps the template's.</param>
+public sealed record ReplaceMeasure(string MeasureId, DateOnly From, DutyRate? Rate, MeasureStatus? Status, string? NewId = null, bool Remove = false, string? LegalBase = null) : ScenarioChange;

@@ -8,6 +8,7 @@ namespace TradeAccord.Sources.Scenarios;
 /// <summary>
 /// Reads a scenario file: <c>name</c>, <c>description</c>, and <c>changes</c>, each one of
 /// <c>add: {measure}</c>, <c>change: id</c> (with <c>from</c>, <c>rate</c> and/or <c>status</c>, optional <c>id</c>),
+/// <c>replace: id</c> (the measure's whole line from <c>from</c>: a <c>rate</c> and/or <c>status</c>, or <c>removed: true</c>),
 /// or <c>end: [ids]</c> / <c>endKind: kind</c> (with <c>from</c>, and <c>importer</c> to limit a kind to one importer).
 /// </summary>
 public static class ScenarioReader
@@ -45,6 +46,23 @@ public static class ScenarioReader
                 change = new ChangeMeasure(id, entry.Date("from"), entry.OptionalRate("rate"),
                     entry.Has("status") ? MeasureYaml.ParseStatus(entry) : null, entry.OptionalString("id"));
             }
+            else if (entry.OptionalString("replace") is { } replaced)
+            {
+                entry.OnlyKeys("replace", "from", "rate", "status", "removed", "id", "legalBase");
+                var removed = entry.OptionalString("removed") switch
+                {
+                    null or "false" => false,
+                    "true" => true,
+                    var other => throw entry.Error("removed", entry.LineOf("removed"), $"'{other}' is not valid: expected true or false"),
+                };
+                if (removed && (entry.Has("rate") || entry.Has("status")))
+                {
+                    throw entry.Error("removed", entry.LineOf("removed"), "is given with rate or status: expected a removal, or a new rate and/or status");
+                }
+
+                change = new ReplaceMeasure(replaced, entry.Date("from"), entry.OptionalRate("rate"),
+                    entry.Has("status") ? MeasureYaml.ParseStatus(entry) : null, entry.OptionalString("id"), removed, entry.OptionalString("legalBase"));
+            }
             else if (entry.Has("end") || entry.Has("endKind"))
             {
                 entry.OnlyKeys("end", "endKind", "importer", "from");
@@ -53,7 +71,7 @@ public static class ScenarioReader
             }
             else
             {
-                throw entry.Error("changes", entry.Line, "expected one of add, change, end or endKind");
+                throw entry.Error("changes", entry.Line, "expected one of add, change, replace, end or endKind");
             }
 
             changes.Add(change with { Origin = $"{name}:{entry.Line}" });

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using TradeAccord.Core.Agreements;
+using TradeAccord.Core.Scenarios;
+
+namespace TradeAccord.Sources.Agreements;
+
+/// <summary>Finding, reading and converting agreement files.</summary>
+public static partial class AgreementFiles
+{
+    /// <summary>The published JSON Schema of the agreement format.</summary>
+    public static string Schema
+    {
+        get
+        {
+            using var stream = typeof(AgreementFiles).Assembly.GetManifestResourceStream("TradeAccord.Sources.agreement.schema.json")
+                ?? throw new InvalidOperationException("The agreement schema is not embedded in the assembly.");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>Whether the YAML file at <paramref name="path"/> is an agreement (its first key is <c>agreement</c>).</summary>
+    public static bool IsAgreement(string path) => File.Exists(path) && AgreementKey().IsMatch(File.ReadAllText(path));
+
+    /// <summary>
+    /// The path of an agreement named on the command line: a file, or a name under the agreements folder
+    /// (<c>us-china-phase-one</c>, <c>positions-2019-11/us</c>).
+    /// </summary>
+    /// <exception cref="SourceException">Neither exists.</exception>
+    public static string Resolve(string nameOrPath, DataPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (File.Exists(nameOrPath))
+        {
+            return nameOrPath;
+        }
+
+        var named = Path.Combine(paths.Agreements, nameOrPath + ".yaml");
+        if (File.Exists(named))
+        {
+            return named;
+        }
+
+        var known = Directory.Exists(paths.Agreements)
+            ? Directory.EnumerateFiles(paths.Agreements, "*.yaml", SearchOption.AllDirectories)
+                .Select(f => Path.ChangeExtension(Path.GetRelativePath(paths.Agreements, f), null).Replace('\\', '/')).Order()
+            : Enumerable.Empty<string>();
+        throw new SourceException(nameOrPath, 0, null, $"no such agreement: expected a file or one of {string.Join(", ", known)}");
+    }
+
+    /// <summary>Reads an agreement that must be valid.</summary>
+    /// <exception cref="AgreementException">The file has problems; the exception lists them all.</exception>
+    public static Agreement ReadValid(string path, AgreementContext context, string? displayName = null)
+    {
+        var read = AgreementReader.Read(path, context, displayName);
+        return read.Agreement ?? throw new AgreementException(read.Problems);
+    }
+
+    /// <summary>The scenario of an agreement file's tariff obligations (see <see cref="AgreementOverlay"/>).</summary>
+    /// <exception cref="AgreementException">The file has problems.</exception>
+    public static Scenario ToScenario(string path, AgreementContext context)
+    {
+        var agreement = ReadValid(path, context, path);
+        var name = Path.GetFileNameWithoutExtension(path);
+        return AgreementOverlay.ToScenario(agreement, agreement.PositionOf is null ? agreement.Id : $"{agreement.Id}-{name}", out _);
+    }
+
+    [GeneratedRegex(@"\A(\s*#[^\n]*\n|\s*\n)*agreement\s*:", RegexOptions.CultureInvariant)]
+    private static partial Regex AgreementKey();
+}
+
+/// <summary>An agreement file with problems, listing every one.</summary>
+public sealed class AgreementException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public AgreementException(IReadOnlyList<Diagnostic> problems)
+        : base(string.Join(Environment.NewLine, problems))
+    {
+        Problems = problems;
+    }
+
+    /// <summary>The problems.</summary>
+    public IReadOnlyList<Diagnostic> Problems { get; }
+}
