@@ -42,7 +42,7 @@ public sealed partial class AgreementReader
     private static EnforcementStage? ReadStage(Node item, Dictionary<string, Position> stageIds)
     {
         item.OnlyKeys("id", "title", "actor", "level", "timeLimit", "next");
-        var id = item.String("id", required: true);
+        var id = item.Identifier("id", required: true);
         var title = item.String("title", required: true);
         var actor = item.Enum<ProcessRole>("actor", required: true);
         var level = item.String("level", required: true, "who acts, e.g. designated officials");
@@ -75,7 +75,7 @@ public sealed partial class AgreementReader
     private static EnforcementResponse? ReadResponse(Node item, Dictionary<string, Position> stageIds)
     {
         item.OnlyKeys("id", "title", "by", "kind", "proportionate", "after");
-        var id = item.String("id", required: true);
+        var id = item.Identifier("id", required: true);
         var title = item.String("title", required: true);
         var by = item.Enum<ProcessRole>("by", required: true);
         var kind = item.Enum<ResponseKind>("kind", required: true);

@@ -155,7 +155,7 @@ public sealed partial class AgreementReader
         foreach (var item in root.Items("documents"))
         {
             item.OnlyKeys("id", "title", "publisher", "published", "url", "kind");
-            var id = item.String("id", required: true);
+            var id = item.Identifier("id", required: true);
             var title = item.String("title", required: true);
             var publisher = item.String("publisher", required: true);
             var kind = item.Enum<DocumentKind>("kind", required: true);
@@ -175,7 +175,7 @@ public sealed partial class AgreementReader
     private DataSeries? ReadOneSeries(Node item)
     {
         item.OnlyKeys("id", "party", "publisher", "description", "data");
-        var id = item.String("id", required: true);
+        var id = item.Identifier("id", required: true);
         if (id is not null && !_series.Add(id))
         {
             item.Get("id")!.Report(Rules.DuplicateId, $"'{id}' is declared twice: expected each series id once");
@@ -198,7 +198,7 @@ public sealed partial class AgreementReader
     private Phase? ReadPhase(Node item)
     {
         item.OnlyKeys("id", "title", "covered", "scope", "source");
-        var id = item.String("id", required: true);
+        var id = item.Identifier("id", required: true);
         var title = item.String("title", required: true);
         var covered = item.Bool("covered", required: true);
         var scope = item.String("scope", required: true);
@@ -254,7 +254,7 @@ public sealed partial class AgreementReader
     /// <summary>Reads the keys every provision has; null when the id or title is missing.</summary>
     private (string Id, string Title, Evidence Evidence, SourceRef? Source, string? Note, CountryCode? Party)? ReadCommon(Node item, bool partyRequired = true)
     {
-        var id = item.String("id", required: true, "an id unique in the file");
+        var id = item.Identifier("id", required: true, "an id unique in the file");
         var title = item.String("title", required: true);
         var evidence = item.Enum<Evidence>("evidence") ?? _defaultEvidence;
         var party = partyRequired ? ReadParty(item, "party", required: true) : null;

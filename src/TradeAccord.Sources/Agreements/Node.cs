@@ -94,6 +94,19 @@ internal sealed class Node
         return string.IsNullOrWhiteSpace(child.Text) ? null : child.Text;
     }
 
+    /// <summary>An id: letters, digits, '.', '_' and '-', starting with a letter or digit (the schema's pattern).</summary>
+    public string? Identifier(string key, bool required = false, string? expected = null)
+    {
+        var text = String(key, required, expected);
+        if (text is null || (char.IsAsciiLetterOrDigit(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')))
+        {
+            return text;
+        }
+
+        Get(key)!.Report(Rules.InvalidValue, $"'{text}' is not an id: expected letters, digits, '.', '_' and '-', starting with a letter or digit");
+        return null;
+    }
+
     public DateOnly? Date(string key, bool required = false)
     {
         var text = String(key, required, "a date yyyy-MM-dd");

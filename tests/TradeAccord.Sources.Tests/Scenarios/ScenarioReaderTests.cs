@@ -115,7 +115,10 @@ public class ScenarioReaderTests
     [InlineData("- change: us301-l1\n    from: 2019-10-15", "bad.yaml:4: field 'change': says nothing to change")]
     [InlineData("- change: us301-l1\n    from: 15/10/2019\n    rate: 30%", "bad.yaml:5: field 'from': '15/10/2019' is not a date")]
     [InlineData("- change: us301-l1\n    from: 2019-10-15\n    rate: thirty", "bad.yaml:6: field 'rate': 'thirty' is not a rate")]
-    [InlineData("- raise: us301-l1", "bad.yaml:4: field 'changes': expected one of add, change, end or endKind")]
+    [InlineData("- raise: us301-l1", "bad.yaml:4: field 'changes': expected one of add, change, replace, end or endKind")]
+    [InlineData("- replace: us301-l4a-15\n    from: 2020-02-14\n    removed: true\n    rate: 5%", "bad.yaml:6: field 'removed': is given with rate or status")]
+    [InlineData("- replace: us301-l4a-15\n    from: 2020-02-14\n    removed: yes", "bad.yaml:6: field 'removed': 'yes' is not valid: expected true or false")]
+    [InlineData("- replace: us301-l4a-15\n    form: 2020-02-14\n    rate: 5%", "bad.yaml:5: field 'form': unknown key")]
     [InlineData("- endKind: tariffs\n    from: 2019-01-01", "bad.yaml:4: field 'endKind': 'tariffs' is not a kind")]
     public void Read_Malformed_NamesFileLineAndField(string change, string expected)
     {
