@@ -21,6 +21,11 @@ public sealed partial class AgreementReader
         CheckCategory(item, category, products, subcategories);
         var baseline = ReadBaseline(item);
         var unit = item.String("unit", required: true, "the unit of the targets, e.g. USD billion");
+        if (unit is not (null or "USD" or "USD million" or "USD billion"))
+        {
+            item.Get("unit")!.Report(Rules.InvalidValue, $"'{unit}' is not a unit: expected USD, USD million or USD billion");
+        }
+
         var form = item.Enum<CommitmentForm>("form", required: true);
         var publicText = item.Bool("publicText", required: true);
         var measuredBy = item.Values("measuredBy");

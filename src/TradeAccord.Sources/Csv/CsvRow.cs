@@ -22,6 +22,9 @@ public sealed class CsvRow
     /// <summary>1-based line number where the row starts.</summary>
     public int Line { get; }
 
+    /// <summary>Whether the file has <paramref name="column"/>.</summary>
+    public bool Has(string column) => _index.ContainsKey(column);
+
     /// <summary>The trimmed text of <paramref name="column"/>, empty when the column is absent or was not asked for.</summary>
     public string this[string column] => _index.TryGetValue(column, out var i) ? _values[i]?.Trim() ?? "" : "";
 

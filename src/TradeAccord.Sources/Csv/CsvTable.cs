@@ -13,7 +13,11 @@ public static class CsvTable
     /// <param name="displayName">How the file is named in errors.</param>
     /// <param name="required">Columns that must be present; the only ones a row's accessors return.</param>
     /// <exception cref="SourceException">The file is missing, unreadable or malformed.</exception>
-    public static IEnumerable<CsvRow> Read(string path, string displayName, params string[] required)
+    public static IEnumerable<CsvRow> Read(string path, string displayName, params string[] required) => Read(path, displayName, required, []);
+
+    /// <summary>Reads every row, keeping the <paramref name="required"/> columns and those of <paramref name="optional"/> present.</summary>
+    /// <exception cref="SourceException">The file is missing, unreadable or malformed.</exception>
+    public static IEnumerable<CsvRow> Read(string path, string displayName, string[] required, string[] optional)
     {
         SepReader reader;
         try
@@ -25,7 +29,7 @@ public static class CsvTable
             throw new SourceException(displayName, 0, null, $"cannot be read: {e.Message}", e);
         }
 
-        return ReadRows(reader, displayName, required);
+        return ReadRows(reader, displayName, required, optional);
     }
 
     // Header, quotes unescaped, column count checked here rather than by the reader (so errors name the line).
@@ -37,7 +41,7 @@ public static class CsvTable
             ColNameComparer = StringComparer.OrdinalIgnoreCase,
         }).FromFile(path);
 
-    private static IEnumerable<CsvRow> ReadRows(SepReader reader, string displayName, string[] required)
+    private static IEnumerable<CsvRow> ReadRows(SepReader reader, string displayName, string[] required, string[] optional)
     {
         using (reader)
         {
@@ -50,7 +54,7 @@ public static class CsvTable
             }
 
             var missing = required.Where(r => !index.ContainsKey(r)).ToList();
-            var wanted = required.Where(index.ContainsKey).Select(r => index[r]).Distinct().ToArray();
+            var wanted = required.Concat(optional).Where(index.ContainsKey).Select(r => index[r]).Distinct().ToArray();
             if (missing.Count > 0)
             {
                 throw new SourceException(displayName, 1, null,

@@ -1,0 +1,179 @@
+using TradeAccord.Core.Agreements;
+
+namespace TradeAccord.Core.Commitments;
+
+/// <summary>
+/// Compares a series' monthly trade with an agreement's purchase commitments: per category, the baseline year's
+/// trade, a target per month (the year's target spread evenly or by the baseline year's seasonal pattern), the
+/// actual trade, and the projection to the end of the window. Months in which a commitment is suspended by one of
+/// the agreement's conditions carry no target.
+/// </summary>
+public static class PurchaseTracker
+{
+    /// <summary>Tracks <paramref name="series"/> against <paramref name="agreement"/>.</summary>
+    /// <param name="agreement">The agreement whose purchase commitments are tracked.</param>
+    /// <param name="series">Id of the monthly series.</param>
+    /// <param name="vintage">The vintage of <paramref name="monthly"/>.</param>
+    /// <param name="monthly">The series' trade by month and covered category (null category: uncovered), every month available.</param>
+    /// <param name="annual">Yearly figures by series id, for commitments without monthly data (services).</param>
+    /// <param name="gaps">Annex codes that do not map onto the series' codes.</param>
+    /// <param name="suspensions">Commitments suspended by conditions.</param>
+    /// <param name="options">Year, window, weights and last month.</param>
+    /// <exception cref="ArgumentException">The series has no data in the window.</exception>
+    public static TrackReport Track(
+        Agreement agreement, string series, string vintage, IReadOnlyList<MonthlyTotal> monthly,
+        IReadOnlyDictionary<string, IReadOnlyList<AnnualFlow>> annual, IReadOnlyList<AnnexGap> gaps,
+        IReadOnlyList<Suspension> suspensions, TrackOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(monthly);
+        ArgumentNullException.ThrowIfNull(annual);
+        ArgumentNullException.ThrowIfNull(options);
+        var notes = new List<string>();
+        var start = WindowStart(agreement, options, notes);
+        var windowEnd = start.AddMonths(11);
+        var lastData = monthly.Count == 0 ? DateOnly.MinValue : monthly.Max(m => m.Month);
+        var through = Min(options.Through ?? windowEnd, windowEnd);
+        if (through > lastData)
+        {
+            notes.Add($"{series} ({vintage}) has data through {lastData:yyyy-MM}: months after it are not counted");
+            through = lastData;
+        }
+
+        if (through < start)
+        {
+            throw new ArgumentException($"{series} ({vintage}) has no data from {start:yyyy-MM}: its last month is {lastData:yyyy-MM}", nameof(monthly));
+        }
+
+        var byCategory = monthly.Where(m => m.Category is not null).ToLookup(m => m.Category!, StringComparer.Ordinal);
+        var categories = new List<CategoryProgress>();
+        foreach (var commitment in agreement.Purchases)
+        {
+            var suspension = suspensions.Where(s => s.Provision == commitment.Id).OrderBy(s => s.From).FirstOrDefault();
+            if (commitment.Products is null)
+            {
+                categories.Add(Annual(commitment, annual, options.Year, notes));
+                continue;
+            }
+
+            var rows = byCategory[commitment.Category].ToList();
+            categories.Add(Monthly(commitment, rows, start, through, windowEnd, options.Weights, suspension));
+            if (suspension is not null && suspension.From <= windowEnd.AddMonths(1).AddDays(-1))
+            {
+                notes.Add($"{commitment.Id} is suspended from {suspension.From:yyyy-MM-dd} by {suspension.Condition} ({suspension.Reason}): no target from that month");
+            }
+        }
+
+        var counted = monthly.Where(m => m.Month >= start && m.Month <= through).ToList();
+        var coverage = new CoverageReport(counted.Where(m => m.Category is not null).Sum(m => m.ValueUsd), counted.Where(m => m.Category is null).Sum(m => m.ValueUsd), gaps);
+        var total = Progress.Sum(categories.Where(c => c.HasData && c.Months.Count > 0).Select(c => c.Progress));
+        return new TrackReport(series, vintage, start, through, windowEnd, options, categories, total, coverage, notes);
+    }
+
+    private static DateOnly WindowStart(Agreement agreement, TrackOptions options, List<string> notes)
+    {
+        if (options.Window == TrackWindow.Calendar)
+        {
+            return new DateOnly(options.Year, 1, 1);
+        }
+
+        var inForce = agreement.EntryIntoForce ?? throw new ArgumentException($"{agreement.Id} has no entry-into-force date: an agreement-year window needs one", nameof(agreement));
+        notes.Add($"agreement year from the month of entry into force ({inForce:yyyy-MM-dd}); each month's target is its calendar year's");
+        return new DateOnly(options.Year, inForce.Month, 1);
+    }
+
+    private static CategoryProgress Monthly(
+        PurchaseCommitment commitment, List<MonthlyTotal> rows, DateOnly start, DateOnly through, DateOnly windowEnd,
+        TargetWeights weights, Suspension? suspension)
+    {
+        var byMonth = rows.GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.Sum(r => r.ValueUsd));
+        var baselineYear = commitment.Baseline?.Year;
+        var baselineByMonth = Enumerable.Range(1, 12).ToDictionary(m => m, m => baselineYear is { } y ? byMonth.GetValueOrDefault(new DateOnly(y, m, 1)) : 0m);
+        var baselineYearTotal = baselineByMonth.Values.Sum();
+        var months = new List<MonthProgress>();
+        decimal cumulativeTarget = 0m, cumulativeActual = 0m, fullTarget = 0m, baseline = 0m;
+        for (var month = start; month <= windowEnd; month = month.AddMonths(1))
+        {
+            var suspended = suspension is not null && month.AddMonths(1) > suspension.From;
+            var target = suspended ? 0m : MonthTarget(commitment, month, weights, baselineByMonth, baselineYearTotal);
+            fullTarget += target;
+            if (month > through)
+            {
+                continue;
+            }
+
+            var actual = byMonth.GetValueOrDefault(month);
+            cumulativeTarget += target;
+            cumulativeActual += actual;
+            baseline += baselineByMonth[month.Month];
+            months.Add(new MonthProgress(month, target, actual, cumulativeTarget, cumulativeActual, suspended));
+        }
+
+        var projected = cumulativeTarget == 0m ? cumulativeActual : Math.Round(cumulativeActual * fullTarget / cumulativeTarget, 0);
+        var subcategories = rows.GroupBy(r => r.Subcategory ?? "").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new SubcategoryProgress(
+            g.Key,
+            g.Where(r => baselineYear is { } y && r.Month.Year == y && InWindowMonths(r.Month.Month, start, through)).Sum(r => r.ValueUsd),
+            g.Where(r => r.Month >= start && r.Month <= through).Sum(r => r.ValueUsd))).ToList();
+        return new CategoryProgress(commitment.Category, commitment.Id, rows.Count > 0,
+            new Progress(baseline, cumulativeTarget, cumulativeActual, fullTarget, projected), baselineYearTotal, subcategories, months, suspension);
+    }
+
+    // The target of one month: the year's target times the month's weight.
+    private static decimal MonthTarget(PurchaseCommitment commitment, DateOnly month, TargetWeights weights, Dictionary<int, decimal> baselineByMonth, decimal baselineYearTotal)
+    {
+        var target = commitment.Targets.FirstOrDefault(t => t.Year == month.Year);
+        if (target is null)
+        {
+            return 0m;
+        }
+
+        var scale = UnitScale(commitment.Unit);
+        var yearTarget = target.Measure == TargetMeasure.Increase ? baselineYearTotal + target.Minimum * scale : target.Minimum * scale;
+        var weight = weights == TargetWeights.Seasonal && baselineYearTotal > 0m ? baselineByMonth[month.Month] / baselineYearTotal : 1m / 12m;
+        return yearTarget * weight;
+    }
+
+    private static CategoryProgress Annual(PurchaseCommitment commitment, IReadOnlyDictionary<string, IReadOnlyList<AnnualFlow>> annual, int year, List<string> notes)
+    {
+        var figures = commitment.MeasuredBy.SelectMany(s => annual.GetValueOrDefault(s, [])).Where(f => f.Category == commitment.Category).ToList();
+        var baselineYear = commitment.Baseline?.Year;
+        var baseline = figures.Where(f => f.Year == baselineYear).Sum(f => f.ValueUsd);
+        var actual = figures.Where(f => f.Year == year).ToList();
+        var target = commitment.Targets.FirstOrDefault(t => t.Year == year);
+        if (actual.Count == 0 || target is null || (baselineYear is not null && figures.All(f => f.Year != baselineYear)))
+        {
+            notes.Add($"{commitment.Category}: no data. {commitment.Id} is measured by {string.Join(", ", commitment.MeasuredBy)}, which has no monthly series; "
+                      + $"import yearly figures (CSV header year,category,value_usd) for {baselineYear} and {year} with `accord data import --series {commitment.MeasuredBy.FirstOrDefault()} --file FILE`");
+            return new CategoryProgress(commitment.Category, commitment.Id, false, new Progress(0m, 0m, 0m, 0m, 0m), 0m, [], [], null);
+        }
+
+        notes.Add($"{commitment.Category}: yearly figures, compared with the full-year target");
+        var yearTarget = (target.Measure == TargetMeasure.Increase ? baseline : 0m) + target.Minimum * UnitScale(commitment.Unit);
+        var value = actual.Sum(f => f.ValueUsd);
+        return new CategoryProgress(commitment.Category, commitment.Id, true, new Progress(baseline, yearTarget, value, yearTarget, value), baseline, [], [], null);
+    }
+
+    /// <summary>US dollars per unit of a commitment's figures ("USD billion" → 1e9).</summary>
+    public static decimal UnitScale(string unit) => unit switch
+    {
+        "USD billion" => 1_000_000_000m,
+        "USD million" => 1_000_000m,
+        "USD" => 1m,
+        _ => throw new ArgumentException($"'{unit}' is not a unit the tracker knows: expected USD, USD million or USD billion", nameof(unit)),
+    };
+
+    private static bool InWindowMonths(int monthOfYear, DateOnly start, DateOnly through)
+    {
+        for (var m = start; m <= through; m = m.AddMonths(1))
+        {
+            if (m.Month == monthOfYear)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}
