@@ -2,9 +2,11 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TradeAccord.Cli.Commands;
 using TradeAccord.Cli.Commands.Agreements;
+using TradeAccord.Cli.Commands.Trade;
 using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources;
 using TradeAccord.Sources.Agreements;
+using TradeAccord.Storage;
 
 namespace TradeAccord.Cli.Infrastructure;
 
@@ -53,6 +55,17 @@ public static class AccordApp
                     .WithExample("agreement", "apply", "positions-2019-11/china", "--assume-signed", "2019-12-15", "--output", "china-2019-11.yaml");
                 agreement.AddCommand<AgreementSchemaCommand>("schema").WithDescription("The JSON Schema of agreement files");
             });
+            config.AddBranch("data", data =>
+            {
+                data.SetDescription("The trade store (DuckDB): import monthly or yearly trade files, list the vintages");
+                data.AddCommand<DataImportCommand>("import").WithDescription("Import a trade file as a new vintage of a series; all rows or none")
+                    .WithExample("data", "import", "--series", "cn-imports", "--file", "china-imports.csv", "--vintage", "gacc-2021-01");
+                data.AddCommand<DataListCommand>("list").WithDescription("Series and vintages in the store");
+            });
+            config.AddCommand<TrackCommand>("track")
+                .WithDescription("Purchases against an agreement's commitments: per series, category and month, with targets, shortfall and projection")
+                .WithExample("track", "--agreement", "agreements/us-china-phase-one.yaml", "--series", "us-exports", "--year", "2020", "--through", "2020-06")
+                .WithExample("track", "--year", "2020", "--chart", "phase-one-2020.svg");
             config.AddBranch("schedule", schedule =>
             {
                 schedule.SetDescription("The compiled tariff schedule");
@@ -73,6 +86,11 @@ public static class AccordApp
             }
 
             await context.Error.WriteLineAsync($"error: the agreement has {e.Problems.Count} problem(s); `accord agreement validate` lists them").ConfigureAwait(false);
+            return 2;
+        }
+        catch (StoreException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 2;
         }
         catch (Exception e) when (e is SourceException or ScheduleDataException)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Spectre.Console;
 using TradeAccord.Sources;
+using TradeAccord.Storage;
 
 namespace TradeAccord.Cli.Infrastructure;
 
@@ -13,6 +14,25 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter
     // One loader per data folder for the whole process: reading the data takes a second, and an in-process host
     // (tests, a server) runs many commands.
     private static readonly ConcurrentDictionary<string, ScheduleLoader> Loaders = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Opens the trade store (<paramref name="db"/>, else $ACCORD_DB, else the default path) with the built-in series
+    /// loaded; the caller disposes it.
+    /// </summary>
+    public TradeStore Store(string? db, string? dataDirectory)
+    {
+        var store = TradeStore.Open(StorePaths.Resolve(db));
+        try
+        {
+            TradeData.EnsureBuiltIn(store, Loader(dataDirectory).Paths);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The schedule loader for the data folder <paramref name="dataDirectory"/> (or the default one).</summary>
     public ScheduleLoader Loader(string? dataDirectory)

@@ -1,0 +1,199 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradeAccord.Cli.Commands.Agreements;
+using TradeAccord.Cli.Infrastructure;
+using TradeAccord.Cli.Output;
+using TradeAccord.Core.Commitments;
+using TradeAccord.Core.Common;
+using TradeAccord.Sources.Csv;
+using TradeAccord.Storage;
+
+namespace TradeAccord.Cli.Commands.Trade;
+
+/// <summary>Options of <c>accord track</c>.</summary>
+public sealed class TrackSettings : StoreSettings
+{
+    /// <summary>The agreement.</summary>
+    [CommandOption("--agreement <FILE>")]
+    [Description("Agreement file or name (default: us-china-phase-one)")]
+    [DefaultValue("us-china-phase-one")]
+    public string Agreement { get; init; } = "us-china-phase-one";
+
+    /// <summary>Series, comma-separated.</summary>
+    [CommandOption("--series <IDS>")]
+    [Description("Comma-separated series (default: every series the commitments name that has monthly data)")]
+    public string? Series { get; init; }
+
+    /// <summary>Vintage.</summary>
+    [CommandOption("--vintage <LABEL>")]
+    [Description("Data vintage (default: each series' latest)")]
+    public string? Vintage { get; init; }
+
+    /// <summary>Year.</summary>
+    [CommandOption("--year <YEAR>")]
+    [Description("Calendar year, or the agreement year that starts in it")]
+    public int? Year { get; init; }
+
+    /// <summary>Last month counted.</summary>
+    [CommandOption("--through <MONTH>")]
+    [Description("Last month counted, yyyy-MM (default: the window's end or the data's last month)")]
+    public string? Through { get; init; }
+
+    /// <summary>Window.</summary>
+    [CommandOption("--window <WINDOW>")]
+    [Description("calendar (default) or agreement (twelve months from the month of entry into force)")]
+    [DefaultValue("calendar")]
+    public string Window { get; init; } = "calendar";
+
+    /// <summary>Monthly weights.</summary>
+    [CommandOption("--weights <WEIGHTS>")]
+    [Description("seasonal (default: each month's share of baseline-year trade) or even")]
+    [DefaultValue("seasonal")]
+    public string Weights { get; init; } = "seasonal";
+
+    /// <summary>A scenario for evaluating conditions.</summary>
+    [CommandOption("--scenario <NAME>")]
+    [Description("Tariff scenario the agreement's conditions are evaluated on (default: the record)")]
+    public string? Scenario { get; init; }
+
+    /// <summary>Output format.</summary>
+    [CommandOption("--format <FORMAT>")]
+    [Description("table (default), json or csv (one row per series, category and month)")]
+    [DefaultValue("table")]
+    public string Format { get; init; } = "table";
+
+    /// <summary>Chart file.</summary>
+    [CommandOption("--chart <FILE>")]
+    [Description("Also draw cumulative actual against target per category to this .svg or .png file")]
+    public string? Chart { get; init; }
+
+    /// <summary>Whether --through parsed.</summary>
+    public static bool TryMonth(string text, out DateOnly month) =>
+        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() => All(
+        Year is null or < 1990 or > 2100 ? ValidationResult.Error("--year is required: a year such as 2020") : ValidationResult.Success(),
+        Through is null || TryMonth(Through, out _) ? ValidationResult.Success() : ValidationResult.Error($"--through '{Through}' is not a month: expected yyyy-MM"),
+        CheckOneOf("--window", Window, "calendar", "agreement"),
+        CheckOneOf("--weights", Weights, "seasonal", "even"),
+        CheckOneOf("--format", Format, "table", "json", "csv"),
+        Chart is null || Chart.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
+            ? ValidationResult.Success() : ValidationResult.Error($"--chart '{Chart}': expected a file ending in .svg or .png"));
+}
+
+/// <summary><c>accord track</c>: purchases against an agreement's commitments, per series, category and month.</summary>
+public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, TrackSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var agreement = AgreementInput.Load(cli, settings.Agreement, settings.Data);
+        var loader = cli.Loader(settings.Data);
+        TrackSettings.TryMonth(settings.Through ?? "", out var through);
+        var options = new TrackOptions(settings.Year!.Value, settings.Through is null ? null : through,
+            settings.Window == "agreement" ? TrackWindow.Agreement : TrackWindow.Calendar,
+            settings.Weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal);
+        var series = settings.Series?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        IReadOnlyList<TrackReport> reports;
+        using (var store = cli.Store(settings.Db, settings.Data))
+        {
+            try
+            {
+                reports = TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(series, settings.Vintage, options, loader.Load(settings.Scenario).Set));
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+        }
+
+        if (settings.Chart is { } chart)
+        {
+            foreach (var (report, i) in reports.Select((r, i) => (r, i)))
+            {
+                var file = i == 0 ? chart : Path.ChangeExtension(chart, null) + $"-{report.Series}" + Path.GetExtension(chart);
+                TrackChart.Save(report, file);
+                cli.Error.WriteLine($"chart: {file}");
+            }
+        }
+
+        switch (settings.Format)
+        {
+            case "json":
+                cli.Out.WriteLine(Json.Serialize(reports.Count == 1 ? TrackJson.Of(reports[0]) : reports.Select(TrackJson.Of)));
+                break;
+            case "csv":
+                WriteCsv(reports);
+                break;
+            default:
+                foreach (var report in reports)
+                {
+                    WriteTable(report);
+                }
+
+                break;
+        }
+
+        return 0;
+    }
+
+    private void WriteCsv(IReadOnlyList<TrackReport> reports)
+    {
+        cli.Out.WriteLine("series,vintage,category,month,target_usd,actual_usd,cumulative_target_usd,cumulative_actual_usd,suspended");
+        foreach (var report in reports)
+        {
+            foreach (var category in report.Categories)
+            {
+                foreach (var m in category.Months)
+                {
+                    cli.Out.WriteLine(string.Join(',', CsvText.Escape(report.Series), CsvText.Escape(report.Vintage), CsvText.Escape(category.Name), TrackJson.Month(m.Month),
+                        Money(TrackJson.Round(m.Target)), Money(m.Actual), Money(TrackJson.Round(m.CumulativeTarget)), Money(m.CumulativeActual), m.Suspended ? "true" : "false"));
+                }
+            }
+        }
+    }
+
+    private void WriteTable(TrackReport report)
+    {
+        var console = cli.Console;
+        console.MarkupLineInterpolated($"[bold]{report.Series}[/] ({report.Vintage}): {TrackJson.Month(report.From)} to {TrackJson.Month(report.Through)}, {report.Options.Window.ToKebab()} window, {report.Options.Weights.ToKebab()} targets");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Category").AddColumn(new TableColumn("Baseline").RightAligned())
+            .AddColumn(new TableColumn("Target").RightAligned()).AddColumn(new TableColumn("Actual").RightAligned())
+            .AddColumn(new TableColumn("% of target").RightAligned()).AddColumn(new TableColumn("Shortfall").RightAligned())
+            .AddColumn(new TableColumn("Full target").RightAligned()).AddColumn(new TableColumn("Projected").RightAligned()).AddColumn("Status");
+        foreach (var c in report.Categories)
+        {
+            var status = !c.HasData ? "no data" : c.Suspended is { } s ? $"suspended from {s.From:yyyy-MM-dd} ({s.Condition})" : "";
+            table.AddRow(new Markup($"[bold]{Markup.Escape(c.Name)}[/]"), new Text(Bn(c.Progress.Baseline)), new Text(Bn(c.Progress.Target)), new Text(Bn(c.Progress.Actual)),
+                new Text(c.HasData ? $"{c.Progress.PercentOfTarget:0.0}%" : ""), new Text(Bn(c.Progress.Shortfall)), new Text(Bn(c.Progress.FullTarget)),
+                new Text(Bn(c.Progress.Projected)), new Text(status));
+            foreach (var sub in c.Subcategories)
+            {
+                table.AddRow(new Text("  " + sub.Name), new Text(Bn(sub.Baseline)), new Text(""), new Text(Bn(sub.Actual)), new Text(""), new Text(""), new Text(""), new Text(""), new Text(""));
+            }
+        }
+
+        var t = report.Total;
+        table.AddRow(new Markup("[bold]Total[/]"), new Text(Bn(t.Baseline)), new Text(Bn(t.Target)), new Markup($"[bold]{Bn(t.Actual)}[/]"),
+            new Markup($"[bold]{t.PercentOfTarget:0.0}%[/]"), new Text(Bn(t.Shortfall)), new Text(Bn(t.FullTarget)), new Text(Bn(t.Projected)), new Text(""));
+        console.Write(table);
+        console.WriteLine($"USD billion. Baseline: the same months of the baseline year. Covered trade {Bn(report.Coverage.Covered)}, other goods {Bn(report.Coverage.Uncovered)}.");
+        foreach (var gap in report.Coverage.Gaps)
+        {
+            console.WriteLine($"annex code {gap.Line.Code} ({gap.Line.Subcategory}) {(gap.Match == AnnexMatch.NoTrade ? "matches no code in the data" : $"is finer than the data's {string.Join(", ", gap.TradeCodes)}: not counted")}");
+        }
+
+        foreach (var note in report.Notes)
+        {
+            console.WriteLine($"note: {note}");
+        }
+    }
+
+    private static string Bn(decimal usd) => (usd / 1_000_000_000m).ToString("N2", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal usd) => usd.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,81 @@
+using ScottPlot;
+using TradeAccord.Core.Commitments;
+
+namespace TradeAccord.Cli.Output;
+
+/// <summary>
+/// Draws cumulative actual purchases (solid) against the cumulative target (dashed) for each category of a report,
+/// in USD billion, titled and labelled for a report. The fonts travel with the program: a server without fonts
+/// would otherwise draw a chart with no text at all.
+/// </summary>
+internal static class TrackChart
+{
+    private const string FontName = "TradeAccord Sans";
+    private static readonly Lock FontGate = new();
+    private static bool _fontsRegistered;
+
+    /// <summary>Writes the chart to <paramref name="path"/> (.svg or .png).</summary>
+    public static void Save(TrackReport report, string path, int width = 1000, int height = 600)
+    {
+        RegisterFonts();
+        var plot = new Plot();
+        var palette = new[] { Colors.C0, Colors.C1, Colors.C2, Colors.C3, Colors.C4 };
+        var index = 0;
+        foreach (var category in report.Categories.Where(c => c.HasData && c.Months.Count > 0))
+        {
+            var color = palette[index++ % palette.Length];
+            double[] months = [.. category.Months.Select((_, i) => (double)i)];
+            var actual = plot.Add.ScatterLine(months, [.. category.Months.Select(m => (double)(m.CumulativeActual / 1e9m))], color);
+            actual.LegendText = $"{category.Name}: actual";
+            actual.LineWidth = 2.5f;
+            var target = plot.Add.ScatterLine(months, [.. category.Months.Select(m => (double)(m.CumulativeTarget / 1e9m))], color);
+            target.LegendText = $"{category.Name}: target";
+            target.LineWidth = 2f;
+            target.LinePattern = LinePattern.Dashed;
+        }
+
+        // Months are positions 0..n-1 with their own labels: exact, whatever the time zone or calendar rounding.
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var labelled = report.Categories.FirstOrDefault(c => c.Months.Count > 0)?.Months ?? [];
+        var step = labelled.Count > 12 ? 2 : 1;
+        for (var i = 0; i < labelled.Count; i += step)
+        {
+            ticks.AddMajor(i, TrackJson.Month(labelled[i].Month));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Right.MinimumSize = 30;
+        var highest = report.Categories.SelectMany(c => c.Months).Select(m => (double)(Math.Max(m.CumulativeActual, m.CumulativeTarget) / 1e9m)).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, highest * 1.05);
+        plot.Title($"Purchases against the {report.Options.Weights.ToString().ToLowerInvariant()} target, {TrackJson.Month(report.From)} to {TrackJson.Month(report.Through)}\n"
+                   + $"{report.Series} ({report.Vintage}): {report.Total.PercentOfTarget:0.0}% of target");
+        plot.XLabel("Month");
+        plot.YLabel("Cumulative, USD billion");
+        plot.ShowLegend(Alignment.UpperLeft);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        _ = extension switch
+        {
+            ".svg" => plot.SaveSvg(path, width, height),
+            ".png" => plot.SavePng(path, width, height),
+            _ => throw new Infrastructure.CliUsageException($"--chart {path}: expected a file ending in .svg or .png"),
+        };
+    }
+
+    // ScottPlot copies the default font into each plot it creates, so the fonts are registered before any plot.
+    private static void RegisterFonts()
+    {
+        lock (FontGate)
+        {
+            if (_fontsRegistered)
+            {
+                return;
+            }
+
+            var folder = Path.Combine(AppContext.BaseDirectory, "fonts");
+            Fonts.AddFontFile(FontName, Path.Combine(folder, "DejaVuSans.ttf"), bold: false, italic: false);
+            Fonts.AddFontFile(FontName, Path.Combine(folder, "DejaVuSans-Bold.ttf"), bold: true, italic: false);
+            Fonts.Default = FontName;
+            _fontsRegistered = true;
+        }
+    }
+}
