@@ -43,8 +43,9 @@ public class TrackerTests
         foreach (var category in report.Categories.Where(c => c.HasData))
         {
             category.Months.Count.ShouldBe(12);
-            category.Months.Sum(m => m.Target).ShouldBe(category.BaselineYearTotal + increases[category.Name] * Billion, 0.0001m);
-            category.Progress.FullTarget.ShouldBe(category.Progress.Target, 0.0001m);
+            category.Months.Sum(m => m.Target).ShouldBe(category.BaselineYearTotal + increases[category.Name] * Billion);
+            category.Months.ShouldAllBe(m => m.Target == decimal.Round(m.Target, 2));
+            category.Progress.FullTarget.ShouldBe(category.Progress.Target);
         }
     }
 
@@ -57,7 +58,7 @@ public class TrackerTests
 
         // US farm exports to China are heaviest in the autumn harvest months, so a seasonal target asks less by June.
         agriculture.Progress.Target.ShouldBeLessThan(even.Progress.Target);
-        even.Progress.Target.ShouldBe((even.BaselineYearTotal + 12.5m * Billion) / 2m, 0.0001m);
+        even.Progress.Target.ShouldBe((even.BaselineYearTotal + 12.5m * Billion) / 2m, 0.06m, "six whole-cent months");
         agriculture.Progress.Projected.ShouldBe(Math.Round(agriculture.Progress.Actual * agriculture.Progress.FullTarget / agriculture.Progress.Target, 0));
         agriculture.Progress.Shortfall.ShouldBe(agriculture.Progress.Target - agriculture.Progress.Actual);
         agriculture.Months.Select(m => m.Month.Month).ShouldBe([1, 2, 3, 4, 5, 6]);

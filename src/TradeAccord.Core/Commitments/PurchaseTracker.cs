@@ -92,10 +92,11 @@ public static class PurchaseTracker
         var baselineYearTotal = baselineByMonth.Values.Sum();
         var months = new List<MonthProgress>();
         decimal cumulativeTarget = 0m, cumulativeActual = 0m, fullTarget = 0m, baseline = 0m;
+        var byYear = new Dictionary<int, decimal[]>();
         for (var month = start; month <= windowEnd; month = month.AddMonths(1))
         {
             var suspended = suspension is not null && month.AddMonths(1) > suspension.From;
-            var target = suspended ? 0m : MonthTarget(commitment, month, weights, baselineByMonth, baselineYearTotal);
+            var target = suspended ? 0m : MonthTarget(commitment, month, weights, baselineByMonth, baselineYearTotal, byYear);
             fullTarget += target;
             if (month > through)
             {
@@ -118,19 +119,40 @@ public static class PurchaseTracker
             new Progress(baseline, cumulativeTarget, cumulativeActual, fullTarget, projected), baselineYearTotal, subcategories, months, suspension);
     }
 
-    // The target of one month: the year's target times the month's weight.
-    private static decimal MonthTarget(PurchaseCommitment commitment, DateOnly month, TargetWeights weights, Dictionary<int, decimal> baselineByMonth, decimal baselineYearTotal)
+    // The target of one month: the year's target spread over its months by weight, in whole cents that add up to
+    // the year's target exactly (largest remainders get the odd cents).
+    private static decimal MonthTarget(PurchaseCommitment commitment, DateOnly month, TargetWeights weights, Dictionary<int, decimal> baselineByMonth,
+        decimal baselineYearTotal, Dictionary<int, decimal[]> byYear)
     {
-        var target = commitment.Targets.FirstOrDefault(t => t.Year == month.Year);
-        if (target is null)
+        if (!byYear.TryGetValue(month.Year, out var months))
         {
-            return 0m;
+            var target = commitment.Targets.FirstOrDefault(t => t.Year == month.Year);
+            var scale = UnitScale(commitment.Unit);
+            var yearTarget = target is null ? 0m
+                : target.Measure == TargetMeasure.Increase ? baselineYearTotal + target.Minimum * scale : target.Minimum * scale;
+            var monthWeights = Enumerable.Range(1, 12)
+                .Select(m => weights == TargetWeights.Seasonal && baselineYearTotal > 0m ? baselineByMonth[m] : 1m).ToArray();
+            byYear[month.Year] = months = Allocate(yearTarget, monthWeights);
         }
 
-        var scale = UnitScale(commitment.Unit);
-        var yearTarget = target.Measure == TargetMeasure.Increase ? baselineYearTotal + target.Minimum * scale : target.Minimum * scale;
-        var weight = weights == TargetWeights.Seasonal && baselineYearTotal > 0m ? baselineByMonth[month.Month] / baselineYearTotal : 1m / 12m;
-        return yearTarget * weight;
+        return months[month.Month - 1];
+    }
+
+    /// <summary>Splits <paramref name="total"/> in proportion to <paramref name="weights"/>, in cents that sum to the total rounded to the cent.</summary>
+    public static decimal[] Allocate(decimal total, IReadOnlyList<decimal> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var cents = Math.Round(total * 100m, MidpointRounding.AwayFromZero);
+        var sum = weights.Sum();
+        var exact = weights.Select(w => sum == 0m ? 0m : cents * w / sum).ToArray();
+        var floors = exact.Select(Math.Floor).ToArray();
+        var left = (int)(cents - floors.Sum());
+        foreach (var i in Enumerable.Range(0, exact.Length).OrderByDescending(i => exact[i] - floors[i]).ThenBy(i => i).Take(left))
+        {
+            floors[i] += 1m;
+        }
+
+        return [.. floors.Select(c => c / 100m)];
     }
 
     private static CategoryProgress Annual(PurchaseCommitment commitment, IReadOnlyDictionary<string, IReadOnlyList<AnnualFlow>> annual, int year, List<string> notes)

@@ -1,0 +1,125 @@
+using System.Xml.Linq;
+
+namespace TradeAccord.Cli.Tests.Commands;
+
+/// <summary><c>accord track</c> and <c>accord data</c> on a real DuckDB file, in a temporary folder per test.</summary>
+public sealed class TrackCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "accord-track-" + Guid.NewGuid().ToString("N"));
+
+    public TrackCommandTests() => Directory.CreateDirectory(_folder);
+
+    private string Db => Path.Combine(_folder, "store.duckdb");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Json_has_the_fixed_field_names_and_the_2020_figures()
+    {
+        var run = await CliRun.Of("track", "--agreement", "agreements/us-china-phase-one.yaml", "--series", "us-exports", "--year", "2020", "--format", "json", "--db", Db);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var json = run.Json;
+        json.GetProperty("series").GetString().ShouldBe("us-exports");
+        json.GetProperty("vintage").GetString().ShouldBe("census-2021-03-25");
+        json.GetProperty("period").GetProperty("from").GetString().ShouldBe("2020-01");
+        json.GetProperty("period").GetProperty("to").GetString().ShouldBe("2020-12");
+        var agriculture = json.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Agriculture");
+        agriculture.GetProperty("baseline").GetDecimal().ShouldBe(20_969_790_000m, 10_000m);
+        agriculture.GetProperty("actual").GetDecimal().ShouldBe(27_335_340_000m, 10_000m);
+        agriculture.GetProperty("percentOfTarget").GetDecimal().ShouldBe(81.67m);
+        agriculture.GetProperty("subcategories").GetArrayLength().ShouldBe(6);
+        var total = json.GetProperty("total");
+        foreach (var field in new[] { "baseline", "target", "actual", "percentOfTarget" })
+        {
+            total.TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+
+        total.GetProperty("percentOfTarget").GetDecimal().ShouldBe(62.56m);
+    }
+
+    [Fact]
+    public async Task Csv_has_a_row_per_category_and_month_and_the_chart_is_a_labelled_svg()
+    {
+        var chart = Path.Combine(_folder, "track.svg");
+        var run = await CliRun.Of("track", "--year", "2020", "--through", "2020-06", "--format", "csv", "--chart", chart, "--db", Db);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var lines = run.Out.Trim().Split('\n');
+        lines[0].ShouldBe("series,vintage,category,month,target_usd,actual_usd,cumulative_target_usd,cumulative_actual_usd,suspended");
+        lines.Length.ShouldBe(1 + 3 * 6);
+        lines.ShouldContain(l => l.StartsWith("us-exports,census-2021-03-25,Agriculture,2020-06,", StringComparison.Ordinal));
+        var svg = XDocument.Load(chart);
+        var text = string.Join(" ", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        text.ShouldContain("Purchases against the seasonal target, 2020-01 to 2020-06");
+        text.ShouldContain("Agriculture: actual");
+        text.ShouldContain("Cumulative, USD billion");
+        text.ShouldContain("2020-06");
+    }
+
+    [Fact]
+    public async Task Png_chart_is_written()
+    {
+        var chart = Path.Combine(_folder, "track.png");
+        var run = await CliRun.Of("track", "--year", "2020", "--chart", chart, "--db", Db);
+        run.ExitCode.ShouldBe(0, run.Error);
+        var bytes = await File.ReadAllBytesAsync(chart, TestContext.Current.CancellationToken);
+        bytes[..8].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        bytes.Length.ShouldBeGreaterThan(20_000, "a chart with lines and text, not an empty canvas");
+    }
+
+    [Fact]
+    public async Task A_second_series_is_imported_and_tracked_side_by_side()
+    {
+        // Synthetic China-imports figures (not official data): real Annex codes, made-up values.
+        var file = Path.Combine(_folder, "cn.csv");
+        var rows = new List<string> { "month,code,value_usd" };
+        for (var month = 1; month <= 12; month++)
+        {
+            rows.Add($"2017-{month:00},120190,1000000000");
+            rows.Add($"2020-{month:00},120190,1500000000");
+        }
+
+        await File.WriteAllLinesAsync(file, rows, TestContext.Current.CancellationToken);
+        var import = await CliRun.Of("data", "import", "--series", "cn-imports", "--file", file, "--vintage", "synthetic", "--db", Db);
+        import.ExitCode.ShouldBe(0, import.Error);
+        import.Out.ShouldContain("imported 24 monthly rows of cn-imports as vintage synthetic (2017-01 to 2020-12)");
+
+        var run = await CliRun.Of("track", "--year", "2020", "--format", "json", "--db", Db);
+        run.ExitCode.ShouldBe(0, run.Error);
+        var reports = run.Json.EnumerateArray().ToList();
+        reports.Select(r => r.GetProperty("series").GetString()).ShouldBe(["us-exports", "cn-imports"]);
+        var oilseeds = reports[1].GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Agriculture");
+        oilseeds.GetProperty("baseline").GetDecimal().ShouldBe(12_000_000_000m);
+        oilseeds.GetProperty("actual").GetDecimal().ShouldBe(18_000_000_000m);
+
+        var table = await CliRun.Of("track", "--year", "2020", "--db", Db);
+        table.Out.ShouldContain("us-exports (census-2021-03-25)");
+        table.Out.ShouldContain("cn-imports (synthetic)");
+
+        var list = await CliRun.Of("data", "list", "--db", Db);
+        list.Out.ShouldContain("synthetic (latest)");
+    }
+
+    [Fact]
+    public async Task A_malformed_import_fails_with_its_line_and_leaves_the_store_as_it_was()
+    {
+        var file = Path.Combine(_folder, "bad.csv");
+        await File.WriteAllTextAsync(file, "month,code,value_usd\n2020-01,120190,5\n2020-02,12019O,5\n", TestContext.Current.CancellationToken);
+
+        var run = await CliRun.Of("data", "import", "--series", "cn-imports", "--file", file, "--db", Db);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("bad.csv:3: field 'code': '12019O' is not a product code: expected 2 to 10 digits");
+        (await CliRun.Of("data", "list", "--db", Db)).Out.ShouldNotContain("cn-imports");
+    }
+
+    [Fact]
+    public async Task Bad_options_are_refused_before_anything_runs()
+    {
+        (await CliRun.Of("track", "--year", "2020", "--through", "2020-13", "--db", Db)).Error.ShouldContain("--through '2020-13' is not a month: expected yyyy-MM");
+        (await CliRun.Of("track", "--year", "2020", "--chart", "x.pdf", "--db", Db)).Error.ShouldContain("expected a file ending in .svg or .png");
+        (await CliRun.Of("track", "--year", "2020", "--series", "nowhere", "--db", Db)).Error
+            .ShouldContain("the store has no series 'nowhere': import it with `accord data import --series nowhere --file FILE`");
+    }
+}
