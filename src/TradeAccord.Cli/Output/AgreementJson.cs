@@ -68,6 +68,7 @@ internal static class AgreementJson
             stages = e.Stages.Select(s => new
             {
                 id = s.Id, title = s.Title, actor = s.Actor.ToKebab(), level = s.Level, next = s.Next,
+                actions = s.Actions.Select(a => new { id = a.Id, title = a.Title, by = a.By.ToKebab(), to = a.To, when = a.When.ToKebab(), response = a.Response, counterMeasure = a.CounterMeasure }),
                 timeLimit = s.TimeLimit is { } t ? new { days = t.Days, basis = t.Basis.ToKebab(), after = t.After, confirmed = t.Confirmed, note = t.Note } : null,
             }),
             responses = e.Responses.Select(r => new { id = r.Id, title = r.Title, by = r.By.ToKebab(), kind = r.Kind.ToKebab(), proportionate = r.Proportionate, after = r.AfterStage }),

@@ -36,7 +36,8 @@ public sealed record EnforcementProcess : Provision
         yield return new("stages", string.Join(" → ", Stages.Select(s => s.Id)));
         foreach (var stage in Stages)
         {
-            yield return new($"stages.{stage.Id}", $"{stage.Actor.ToKebab()} ({stage.Level}); {stage.TimeLimit?.ToString() ?? "no time limit"}");
+            yield return new($"stages.{stage.Id}", $"{stage.Actor.ToKebab()} ({stage.Level}); {stage.TimeLimit?.ToString() ?? "no time limit"}; "
+                + (stage.IsFinal ? "final" : string.Join(", ", stage.Actions.Select(a => $"{a.Id} by {a.By.ToKebab()} → {a.To}"))));
         }
 
         yield return new("responses", Responses.Count == 0 ? "none" : string.Join(", ", Responses.Select(r => r.Id)));
@@ -51,15 +52,48 @@ public sealed record EnforcementProcess : Provision
     }
 }
 
-/// <summary>One stage of a dispute.</summary>
+/// <summary>
+/// One stage (state) of a dispute, and the actions that leave it. A stage without actions ends the case. The first
+/// stage is where a case starts when the appeal is filed.
+/// </summary>
 /// <param name="Id">Short id, unique in the process.</param>
 /// <param name="Title">What happens.</param>
-/// <param name="Actor">Who acts.</param>
+/// <param name="Actor">Who is expected to act.</param>
 /// <param name="Level">At what level (office, officials).</param>
 /// <param name="TimeLimit">How long it may take, if limited.</param>
-/// <param name="Next">Stages that may follow.</param>
+/// <param name="Actions">The actions that may be taken in this stage.</param>
 /// <param name="At">Where it was written.</param>
-public sealed record EnforcementStage(string Id, string Title, ProcessRole Actor, string Level, TimeLimit? TimeLimit, IReadOnlyList<string> Next, Position At = default);
+public sealed record EnforcementStage(string Id, string Title, ProcessRole Actor, string Level, TimeLimit? TimeLimit, IReadOnlyList<StageAction> Actions, Position At = default)
+{
+    /// <summary>Stages that may follow.</summary>
+    public IReadOnlyList<string> Next => [.. Actions.Select(a => a.To).Where(t => t != Id).Distinct()];
+
+    /// <summary>Whether a case in this stage is over.</summary>
+    public bool IsFinal => Actions.Count == 0;
+}
+
+/// <summary>An action a party may take in a stage, and the stage it leads to.</summary>
+/// <param name="Id">Action name, as given to <c>accord case advance --action</c>; also the event recorded.</param>
+/// <param name="Title">What it means.</param>
+/// <param name="By">Who may take it.</param>
+/// <param name="To">The stage it leads to (the same stage for an action that only records, such as a meeting held).</param>
+/// <param name="When">Whether it depends on the stage's time limit having passed.</param>
+/// <param name="Response">Whether it is the responsive action (its terms come from the process's responses).</param>
+/// <param name="CounterMeasure">Whether it is a counter-measure against a response (refused when they are not allowed).</param>
+public sealed record StageAction(string Id, string Title, ProcessRole By, string To, ActionTiming When = ActionTiming.Any, bool Response = false, bool CounterMeasure = false);
+
+/// <summary>When an action may be taken relative to its stage's time limit.</summary>
+public enum ActionTiming
+{
+    /// <summary>At any time.</summary>
+    Any,
+
+    /// <summary>Only before the time limit passes.</summary>
+    BeforeDeadline,
+
+    /// <summary>Only once the time limit has passed.</summary>
+    AfterDeadline,
+}
 
 /// <summary>Who acts in a dispute.</summary>
 public enum ProcessRole
@@ -70,8 +104,11 @@ public enum ProcessRole
     /// <summary>The party complained against.</summary>
     PartyComplainedAgainst,
 
-    /// <summary>Both, together.</summary>
+    /// <summary>Both, together (either may record it).</summary>
     BothParties,
+
+    /// <summary>Either party, alone.</summary>
+    EitherParty,
 }
 
 /// <summary>

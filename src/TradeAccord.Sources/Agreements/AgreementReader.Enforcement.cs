@@ -1,4 +1,5 @@
 using TradeAccord.Core.Agreements;
+using TradeAccord.Core.Common;
 
 namespace TradeAccord.Sources.Agreements;
 
@@ -41,7 +42,7 @@ public sealed partial class AgreementReader
 
     private static EnforcementStage? ReadStage(Node item, Dictionary<string, Position> stageIds)
     {
-        item.OnlyKeys("id", "title", "actor", "level", "timeLimit", "next");
+        item.OnlyKeys("id", "title", "actor", "level", "timeLimit", "actions");
         var id = item.Identifier("id", required: true);
         var title = item.String("title", required: true);
         var actor = item.Enum<ProcessRole>("actor", required: true);
@@ -66,10 +67,41 @@ public sealed partial class AgreementReader
             }
         }
 
-        var next = item.Values("next").Select(n => CheckStage(n, stageIds)).OfType<string>().ToList();
+        var actions = new List<StageAction>();
+        foreach (var node in item.Items("actions"))
+        {
+            if (ReadAction(node, stageIds) is { } action)
+            {
+                if (actions.Any(a => a.Id == action.Id))
+                {
+                    node.Get("id")!.Report(Rules.DuplicateId, $"'{action.Id}' is already an action of this stage: expected action ids unique in a stage");
+                }
+
+                if (action.When != ActionTiming.Any && limit is null)
+                {
+                    node.Get("when")!.Report(Rules.InvalidValue, $"'{action.When.ToKebab()}' needs a time limit on the stage: expected timeLimit, or when: any");
+                }
+
+                actions.Add(action);
+            }
+        }
+
         return id is null || title is null || actor is null || level is null
             ? null
-            : new EnforcementStage(id, title, actor.Value, level, limit, next, item.At);
+            : new EnforcementStage(id, title, actor.Value, level, limit, actions, item.At);
+    }
+
+    private static StageAction? ReadAction(Node item, Dictionary<string, Position> stageIds)
+    {
+        item.OnlyKeys("id", "title", "by", "to", "when", "response", "counterMeasure");
+        var id = item.Identifier("id", required: true, "the action's name");
+        var title = item.String("title", required: true);
+        var by = item.Enum<ProcessRole>("by", required: true);
+        var to = StageRef(item, "to", stageIds, required: true);
+        var when = item.Enum<ActionTiming>("when") ?? ActionTiming.Any;
+        var response = item.Bool("response") ?? false;
+        var counter = item.Bool("counterMeasure") ?? false;
+        return id is null || title is null || by is null || to is null ? null : new StageAction(id, title, by.Value, to, when, response, counter);
     }
 
     private static EnforcementResponse? ReadResponse(Node item, Dictionary<string, Position> stageIds)

@@ -37,10 +37,10 @@ public class BrokenAgreementTests
             "measure: us301-l4a-15", "us301-l4a-15", "'us301-l4a-15' is a tariff of US, but the obligation binds CN"),
         new("duplicate provision id", "id: purchases-energy", "id: purchases-agriculture", Rules.DuplicateId, "id: purchases-agriculture", "purchases-agriculture",
             "'purchases-agriculture' is already used at line", Occurrence: 2),
-        new("unconfirmed notice period without note", "    note: The 60 days' written notice", "    # The 60 days' written notice", Rules.MissingField,
+        new("unconfirmed notice period without note", "    note: The 60 days' written notice and the good-faith rule", "    # The 60 days' written notice and the good-faith rule", Rules.MissingField,
             "by: the Party Complained Against", "by:", "note: is required when the notice period is not confirmed: expected where the figure comes from"),
-        new("response after an unknown stage", "      after: consultation-high-level\n", "      after: arbitration\n", Rules.DanglingReference, "after: arbitration", "arbitration",
-            "'arbitration' is not a stage of the process: expected one of appeal, assessment"),
+        new("response after an unknown stage", "      after: determination\n", "      after: arbitration\n", Rules.DanglingReference, "after: arbitration", "arbitration",
+            "'arbitration' is not a stage of the process: expected one of assessment, consultation-officials"),
         new("news source on a documented provision", "    evidence: reported\n", "", Rules.EvidenceMismatch, "source: { document: actionforex-2020-01-16", "actionforex-2020-01-16",
             "'actionforex-2020-01-16' is a news report, so the provision is reported, not documented"),
         new("undeclared series", "series: us-exports }", "series: us-census }", Rules.UnknownSeries, "series: us-census }", "us-census",
@@ -90,7 +90,7 @@ public class BrokenAgreementTests
             .Replace("signed: 2020-01-15", "signed: 2020-15-01", StringComparison.Ordinal)
             .Replace("measure: us301-l4b-15", "measure: us301-l4b-51", StringComparison.Ordinal)
             .Replace("category: Energy", "category: Energie", StringComparison.Ordinal)
-            .Replace("after: consultation-high-level", "after: arbitration", StringComparison.Ordinal);
+            .Replace("after: determination", "after: arbitration", StringComparison.Ordinal);
 
         var problems = Agreements.Parse(text).Problems;
 

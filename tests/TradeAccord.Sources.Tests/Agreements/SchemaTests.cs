@@ -38,7 +38,7 @@ public class SchemaTests
     [InlineData("status: signed\n", "status: ratified\n")]
     [InlineData("    requires: 7.5%\n    from: 2020-02-14\n", "    requires: 7.5%\n")]
     [InlineData("    noticeDays: 60\n    confirmed: false\n", "    noticeDays: 60\n    confirmed: maybe\n")]
-    [InlineData("    note: The 60 days' written notice", "    # The 60 days' written notice")]
+    [InlineData("    note: The 60 days' written notice and the good-faith rule", "    # The 60 days' written notice and the good-faith rule")]
     [InlineData("      - { year: 2020, increase: 12.5 }", "      - { year: 2020 }")]
     [InlineData("  - id: us-list4a\n", "  - id: us list4a\n")]
     public void Structural_faults_fail_both_the_reader_and_the_schema(string find, string replace)

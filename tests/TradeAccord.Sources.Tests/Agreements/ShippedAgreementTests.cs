@@ -62,7 +62,7 @@ public class ShippedAgreementTests
         Day(timeline, "ip-action-plan").ShouldBe("2020-03-15");
         timeline.Dated.Where(e => e.Provision == "purchases-agriculture").Select(e => e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .ShouldBe(["2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31"]);
-        timeline.Relative.ShouldContain(r => r.What.Contains("90 calendar days after appeal", StringComparison.Ordinal) && !r.Confirmed);
+        timeline.Relative.ShouldContain(r => r.What.Contains("90 calendar days after assessment", StringComparison.Ordinal) && !r.Confirmed);
         timeline.Relative.ShouldContain(r => r.What.Contains("60 days after written notice", StringComparison.Ordinal) && !r.Confirmed);
     }
 

@@ -70,8 +70,12 @@ public sealed class AgreementShowCommand(CliContext cli) : Command<AgreementSett
         {
             console.MarkupLineInterpolated($"[bold]Enforcement:[/] {e.Title} ({e.Evidence.ToKebab()}; {Source(e)})");
             console.WriteLine($"office: {e.Office}");
-            console.Write(Section("Stages", ["Stage", "Who acts", "Level", "Time limit", "Next"],
-                e.Stages.Select(s => new[] { $"{s.Id}: {s.Title}", s.Actor.ToKebab(), s.Level, s.TimeLimit?.ToString() ?? "none", string.Join(", ", s.Next) })));
+            console.Write(Section("Stages", ["Stage", "Who acts", "Level", "Time limit", "Actions"],
+                e.Stages.Select(s => new[]
+                {
+                    $"{s.Id}: {s.Title}", s.Actor.ToKebab(), s.Level, s.TimeLimit?.ToString() ?? "none",
+                    s.IsFinal ? "(final)" : string.Join("\n", s.Actions.Select(a => $"{a.Id} ({a.By.ToKebab()}) → {a.To}")),
+                })));
             foreach (var response in e.Responses)
             {
                 console.WriteLine($"response {response.Id}: {response}");
