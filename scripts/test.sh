@@ -11,6 +11,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 configuration="${CONFIGURATION:-Release}"
+
+# The case store's contract tests run against PostgreSQL too.
+# shellcheck source=scripts/postgres.sh
+source "$root/scripts/postgres.sh"
+start_test_postgres || { echo "0 passed, 1 failed"; exit 1; }
 dotnet build TradeAccord.slnx -c "$configuration" -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
 passed=0

@@ -2,11 +2,13 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TradeAccord.Cli.Commands;
 using TradeAccord.Cli.Commands.Agreements;
+using TradeAccord.Cli.Commands.Cases;
 using TradeAccord.Cli.Commands.Trade;
 using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources;
 using TradeAccord.Sources.Agreements;
 using TradeAccord.Storage;
+using TradeAccord.Storage.Cases;
 
 namespace TradeAccord.Cli.Infrastructure;
 
@@ -53,6 +55,8 @@ public static class AccordApp
                 agreement.AddCommand<AgreementApplyCommand>("apply")
                     .WithDescription("The tariff obligations as a scenario file, usable by every --scenario option")
                     .WithExample("agreement", "apply", "positions-2019-11/china", "--assume-signed", "2019-12-15", "--output", "china-2019-11.yaml");
+                agreement.AddCommand<AgreementDiagramCommand>("diagram").WithDescription("The enforcement process as a Mermaid state diagram (docs/)")
+                    .WithExample("agreement", "diagram", "us-china-phase-one", "--output", "docs/enforcement-us-china-phase-one.md");
                 agreement.AddCommand<AgreementSchemaCommand>("schema").WithDescription("The JSON Schema of agreement files");
             });
             config.AddBranch("data", data =>
@@ -66,6 +70,19 @@ public static class AccordApp
                 .WithDescription("Purchases against an agreement's commitments: per series, category and month, with targets, shortfall and projection")
                 .WithExample("track", "--agreement", "agreements/us-china-phase-one.yaml", "--series", "us-exports", "--year", "2020", "--through", "2020-06")
                 .WithExample("track", "--year", "2020", "--chart", "phase-one-2020.svg");
+            config.AddBranch("case", cases =>
+            {
+                cases.SetDescription("Enforcement cases run by the agreement's own process: an append-only, hash-chained log per case");
+                cases.AddCommand<CaseOpenCommand>("open").WithDescription("File an appeal: opens a case in the process's first stage")
+                    .WithExample("case", "open", "--agreement", "agreements/us-china-phase-one.yaml", "--complainant", "US", "--respondent", "CN", "--article", "6.2", "--summary", "Purchases short of Article 6.2", "--at", "2021-01-15");
+                cases.AddCommand<CaseAdvanceCommand>("advance").WithDescription("Take an action; a refused one lists the permitted actions and exits 1")
+                    .WithExample("case", "advance", "US-CN-2021-001", "--action", "assess", "--at", "2021-02-01");
+                cases.AddCommand<CaseRespondCommand>("respond").WithDescription("Record a responsive action (a proportionate tariff, or a suspended obligation) and write its scenario")
+                    .WithExample("case", "respond", "US-CN-2021-001", "--proportionate", "--at", "2021-05-01");
+                cases.AddCommand<CaseShowCommand>("show").WithDescription("A case: state, deadlines, permitted actions, its log");
+                cases.AddCommand<CaseListCommand>("list").WithDescription("Cases, with their state and deadlines; --overdue for those past one");
+                cases.AddCommand<CaseVerifyCommand>("verify").WithDescription("Check the case's hash chain: exit 1 naming the first bad event");
+            });
             config.AddBranch("schedule", schedule =>
             {
                 schedule.SetDescription("The compiled tariff schedule");
@@ -86,6 +103,21 @@ public static class AccordApp
             }
 
             await context.Error.WriteLineAsync($"error: the agreement has {e.Problems.Count} problem(s); `accord agreement validate` lists them").ConfigureAwait(false);
+            return 2;
+        }
+        catch (CaseConflictException e)
+        {
+            await context.Error.WriteLineAsync($"conflict: {e.Message}").ConfigureAwait(false);
+            return 3;
+        }
+        catch (CaseException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            await context.Error.WriteLineAsync($"error: the store failed: {e.Message}").ConfigureAwait(false);
             return 2;
         }
         catch (StoreException e)

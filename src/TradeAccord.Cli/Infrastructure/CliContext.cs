@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Spectre.Console;
 using TradeAccord.Sources;
 using TradeAccord.Storage;
+using TradeAccord.Storage.Cases;
 
 namespace TradeAccord.Cli.Infrastructure;
 
@@ -34,10 +35,29 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter
         }
     }
 
+    /// <summary>The clock: "now" for commands given no <c>--at</c>. Tests pass a fixed one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The case store that <paramref name="db"/> names, with the service over it; the caller disposes it.</summary>
+    public CaseSession Cases(string? db, string? dataDirectory)
+    {
+        var store = CaseStores.Open(db);
+        return new CaseSession(store, new CaseService(store, Loader(dataDirectory)));
+    }
+
     /// <summary>The schedule loader for the data folder <paramref name="dataDirectory"/> (or the default one).</summary>
     public ScheduleLoader Loader(string? dataDirectory)
     {
         var paths = DataPaths.Locate(dataDirectory);
         return Loaders.GetOrAdd(paths.Data, _ => new ScheduleLoader(paths));
     }
+}
+
+/// <summary>An open case store and its service, closed together.</summary>
+/// <param name="Store">The store.</param>
+/// <param name="Service">The service over it.</param>
+public sealed record CaseSession(ICaseStore Store, CaseService Service) : IDisposable
+{
+    /// <inheritdoc />
+    public void Dispose() => Store.Dispose();
 }

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using Npgsql;
+using TradeAccord.Core.Enforcement;
+using TradeAccord.Storage.Cases;
+
+namespace TradeAccord.Cli.Tests.Commands;
+
+/// <summary><c>accord case</c> end to end on a DuckDB file per test (and a crash test on both stores).</summary>
+public sealed class CaseCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("accord-case-cli-").FullName;
+
+    private string Db => Path.Combine(_folder, "store.duckdb");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private Task<CliRun> Run(params string[] args) => CliRun.Of([.. args, "--db", Db]);
+
+    private async Task<string> Open(string at = "2021-01-15", params string[] extra)
+    {
+        var run = await Run(["case", "open", "--agreement", "agreements/us-china-phase-one.yaml", "--complainant", "US", "--respondent", "CN",
+            "--article", "6.2", "--summary", "Purchases short of Article 6.2", "--at", at, "--format", "json", .. extra]);
+        run.ExitCode.ShouldBe(0, run.Error);
+        return run.Json.GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task Open_prints_id_state_and_deadlines()
+    {
+        var run = await Run("case", "open", "--agreement", "agreements/us-china-phase-one.yaml", "--complainant", "US", "--respondent", "CN",
+            "--article", "6.2", "--summary", "Purchases short of Article 6.2", "--at", "2021-01-15", "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Json.GetProperty("id").GetString().ShouldBe("US-CN-2021-001");
+        run.Json.GetProperty("state").GetString().ShouldBe("assessment");
+        var deadline = run.Json.GetProperty("deadlines")[0];
+        deadline.GetProperty("stage").GetString().ShouldBe("consultation-high-level");
+        deadline.GetProperty("due").GetString().ShouldBe("2021-04-15");
+    }
+
+    [Fact]
+    public async Task A_refused_action_lists_the_permitted_ones_and_exits_non_zero()
+    {
+        var id = await Open();
+        var run = await Run("case", "advance", id, "--action", "respond", "--at", "2021-01-20");
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("refused: 'respond' is not an action of stage assessment");
+        run.Error.ShouldContain("permitted now: assess (by party-complained-against)");
+    }
+
+    [Fact]
+    public async Task Show_and_list_replay_the_case_as_of_a_date()
+    {
+        var id = await Open();
+        (await Run("case", "advance", id, "--action", "assess", "--by", "CN", "--at", "2021-02-01", "--note", "assessed")).ExitCode.ShouldBe(0);
+
+        var show = await Run("case", "show", id, "--at", "2021-05-01", "--format", "json");
+        show.ExitCode.ShouldBe(0, show.Error);
+        show.Json.GetProperty("state").GetString().ShouldBe("consultation-officials");
+        show.Json.GetProperty("events").GetArrayLength().ShouldBe(2);
+        show.Json.GetProperty("overdue").GetBoolean().ShouldBeTrue();
+        show.Json.GetProperty("deadlines")[0].GetProperty("due").GetString().ShouldBe("2021-04-15");
+
+        (await Run("case", "list", "--overdue", "--at", "2021-04-15")).Out.ShouldNotContain(id);
+        (await Run("case", "list", "--overdue", "--at", "2021-04-16")).Out.ShouldContain(id);
+    }
+
+    [Fact]
+    public async Task Verify_exits_zero_when_intact_and_one_naming_the_first_bad_event()
+    {
+        var id = await Open();
+        (await Run("case", "advance", id, "--action", "assess", "--by", "CN", "--at", "2021-02-01")).ExitCode.ShouldBe(0);
+        var intact = await Run("case", "verify", id);
+        intact.ExitCode.ShouldBe(0);
+        intact.Out.ShouldContain($"{id}: chain intact (2 events)");
+
+        using (var store = DuckDbCaseStore.Open(Db))
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE case_events SET event_date = DATE '2021-01-31' WHERE seq = 2";
+            command.ExecuteNonQuery();
+        }
+
+        var broken = await Run("case", "verify", id);
+        broken.ExitCode.ShouldBe(1);
+        broken.Out.ShouldContain($"{id}: chain broken at event 2 (assess, 2021-01-31): its content does not match its hash");
+    }
+
+    [Fact]
+    public async Task A_confidential_case_is_refused_to_an_observer()
+    {
+        var id = await Open("2021-01-15", "--confidential");
+        var observer = await Run("case", "show", id, "--at", "2021-01-20");
+        observer.ExitCode.ShouldBe(1);
+        observer.Error.ShouldContain("is confidential: readable only by the offices of US and CN");
+        (await Run("case", "show", id, "--at", "2021-01-20", "--as", "CN")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_proportionate_response_is_recorded_and_priced_on_real_lines()
+    {
+        var id = await Open("2020-03-02");
+        foreach (var (action, by, at) in new[] { ("assess", "CN", "2020-03-10"), ("escalate", "US", "2020-04-01"), ("escalate", "US", "2020-05-01"), ("determine", "US", "2020-06-01") })
+        {
+            (await Run("case", "advance", id, "--action", action, "--by", by, "--at", at)).ExitCode.ShouldBe(0);
+        }
+
+        var scenario = Path.Combine(_folder, "response.yaml");
+        var respond = await Run("case", "respond", id, "--proportionate", "--harm", "10000000000", "--at", "2020-07-01", "--output", scenario);
+        respond.ExitCode.ShouldBe(0, respond.Error);
+        respond.Out.ShouldContain("harm claimed: 10.00 USD bn a year");
+        respond.Out.ShouldContain("Section 301 List 4A (9903.88.15): imports 101.81 USD bn in 2017; rate needed 10.00 / 101.81 = 9.82%");
+        respond.Out.ShouldContain("rate rounded up to half a point: 10%; estimated cost 101.81 × 10% = 10.18 USD bn a year");
+
+        // A List 4A line (live horses) entered after the response: 7.5% plus the 10% response.
+        var duty = await CliRun.Of("duty", "--hts", "0101.21.0010", "--origin", "CN", "--entry-date", "2020-08-01", "--value", "10000", "--scenario", scenario, "--format", "json");
+        duty.ExitCode.ShouldBe(0, duty.Error);
+        duty.Json.GetProperty("totalDuty").GetDecimal().ShouldBe(1_750m);
+        var show = await Run("case", "show", id, "--at", "2020-07-01", "--format", "json");
+        show.Json.GetProperty("state").GetString().ShouldBe("response-taken");
+        show.Json.GetProperty("events")[5].GetProperty("data").GetString()!.ShouldContain("\"kind\":\"remedial-measure\"");
+    }
+
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("postgres")]
+    public async Task A_process_killed_in_the_middle_of_a_write_leaves_the_log_readable_and_the_case_consistent(string kind)
+    {
+        var (db, cleanup) = kind == "duckdb" ? (Db, (Action)(() => { })) : NewPostgresDatabase();
+        try
+        {
+            var open = await CliRun.Of("case", "open", "--complainant", "US", "--respondent", "CN", "--summary", "crash test", "--at", "2021-01-15", "--format", "json", "--db", db);
+            open.ExitCode.ShouldBe(0, open.Error);
+            var id = open.Json.GetProperty("id").GetString()!;
+
+            var marker = Path.Combine(_folder, "paused");
+            using (var writer = StartAccord(marker, "case", "advance", id, "--action", "assess", "--by", "CN", "--at", "2021-02-01", "--db", db))
+            {
+                for (var waited = 0; !File.Exists(marker); waited += 100)
+                {
+                    if (writer.HasExited)
+                    {
+                        throw new ShouldAssertException($"the writer ended before pausing: {await writer.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+                    }
+
+                    waited.ShouldBeLessThan(60_000, "the writer never reached its pause");
+                    await Task.Delay(100, TestContext.Current.CancellationToken);
+                }
+
+                writer.HasExited.ShouldBeFalse("the writer is paused inside its transaction");
+                writer.Kill(entireProcessTree: true);
+                await writer.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            var verify = await CliRun.Of("case", "verify", id, "--db", db);
+            verify.ExitCode.ShouldBe(0, verify.Out + verify.Error);
+            verify.Out.ShouldContain("chain intact (1 events)");
+            var retry = await CliRun.Of("case", "advance", id, "--action", "assess", "--by", "CN", "--at", "2021-02-01", "--db", db, "--format", "json");
+            retry.ExitCode.ShouldBe(0, retry.Error);
+            retry.Json.GetProperty("events").GetArrayLength().ShouldBe(2);
+        }
+        finally
+        {
+            cleanup();
+        }
+    }
+
+    private static Process StartAccord(string pauseMarker, params string[] args)
+    {
+        var start = new ProcessStartInfo(AccordExecutable()) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment[SqlCaseStore.FaultPauseVariable] = pauseMarker;
+        return Process.Start(start)!;
+    }
+
+    // The built `accord` of the same configuration as these tests.
+    private static string AccordExecutable()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "TradeAccord.Cli", configuration, "accord");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("the accord executable was not built next to the tests");
+    }
+
+    private static (string ConnectionString, Action Cleanup) NewPostgresDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable("ACCORD_TEST_PG")
+                     ?? throw new InvalidOperationException("ACCORD_TEST_PG is not set: run ./scripts/test.sh, which starts PostgreSQL for the tests");
+        var name = "accord_crash_" + Guid.NewGuid().ToString("N");
+        Admin(server, $"CREATE DATABASE {name}");
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        return (connection, () => Admin(server, $"DROP DATABASE {name} WITH (FORCE)"));
+    }
+
+    private static void Admin(string server, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
