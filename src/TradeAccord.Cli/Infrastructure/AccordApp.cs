@@ -59,6 +59,9 @@ public static class AccordApp
                     .WithExample("agreement", "diagram", "us-china-phase-one", "--output", "docs/enforcement-us-china-phase-one.md");
                 agreement.AddCommand<AgreementSchemaCommand>("schema").WithDescription("The JSON Schema of agreement files");
             });
+            config.AddCommand<ImpactCommand>("impact")
+                .WithDescription("Who pays and how trade moves: a partial-equilibrium model (SMART-style) of a scenario against a baseline on real trade")
+                .WithExample("impact", "--importer", "US", "--scenario", "dec15-proceeds", "--baseline", "phase-one", "--year", "2019");
             config.AddBranch("data", data =>
             {
                 data.SetDescription("The trade store (DuckDB): import monthly or yearly trade files, list the vintages");

@@ -1,0 +1,141 @@
+using System.Globalization;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Impact;
+using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Csv;
+
+namespace TradeAccord.Sources.Impact;
+
+/// <summary>The lines of an impact run and what the reader must know about them.</summary>
+/// <param name="Importer">The importing market.</param>
+/// <param name="Partner">The partner whose tariff changes.</param>
+/// <param name="Year">The base year of the trade values.</param>
+/// <param name="Series">The trade series used, and how it was brought to the year.</param>
+/// <param name="Lines">The products.</param>
+/// <param name="Notes">Lines left out, elasticities defaulted, data missing.</param>
+public sealed record ImpactInputs(CountryCode Importer, CountryCode Partner, int Year, string Series, IReadOnlyList<ImpactLine> Lines, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Builds impact lines from the shipped data: base trade (US imports from China by HTS10, 2017, scaled to a later
+/// year by chapter totals; China's imports from the US by HS8, 2017), tariffs from the two schedules compared on a
+/// date, and elasticities joined by HS6 (Hauk's US estimates for US imports; CEPII ProTEE for China's).
+/// </summary>
+public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
+{
+    private static readonly (string Heading, string Name)[] Lists =
+    [
+        ("9903.88.01", "Section 301 List 1"), ("9903.88.02", "Section 301 List 2"), ("9903.88.03", "Section 301 List 3"),
+        ("9903.88.04", "Section 301 List 3 (10-digit items)"), ("9903.88.15", "Section 301 List 4A"), ("9903.88.16", "Section 301 List 4B"),
+    ];
+
+    /// <summary>The lines for <paramref name="importer"/> comparing <paramref name="before"/> with <paramref name="after"/> on <paramref name="date"/>.</summary>
+    /// <exception cref="SourceException">A file is malformed, or the year has no data.</exception>
+    public ImpactInputs Build(CountryCode importer, TariffSchedule before, TariffSchedule after, int year, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var notes = new List<string>();
+        var partner = importer == CountryCode.US ? CountryCode.CN : importer == CountryCode.CN ? CountryCode.US
+            : throw new SourceException("--importer", 0, null, $"'{importer}' has no shipped trade data: expected US or CN");
+        var (trade, series) = importer == CountryCode.US ? UsImports(year, notes) : ChinaImports(year, notes);
+        var (demand, substitution) = importer == CountryCode.US
+            ? (Elasticities.Read(File("elasticities/hauk_us_import_demand_elasticities_hs6_1978-2001.csv"), "elasticities/hauk_us_import_demand_elasticities_hs6_1978-2001.csv", "hs6", "impliedelasticity"),
+               Elasticities.Read(File("elasticities/hauk_us_import_substitution_elasticities_hs6_1989-2001.csv"), "elasticities/hauk_us_import_substitution_elasticities_hs6_1989-2001.csv", "hs6", "impliedsigma"))
+            : (Protee(), Protee());
+        var groups = Groups(importer);
+        var lines = new List<ImpactLine>();
+        var skipped = 0;
+        var skippedValue = 0m;
+        var defaulted = 0;
+        foreach (var (code, value) in trade)
+        {
+            var t0 = Rate(before, importer, partner, code, date);
+            var t1 = Rate(after, importer, partner, code, date);
+            if (t0 is null || t1 is null)
+            {
+                skipped++;
+                skippedValue += value;
+                continue;
+            }
+
+            var (eta, etaFrom) = demand.For(code);
+            var (sigma, _) = substitution.For(code);
+            defaulted += etaFrom == ElasticitySource.Hs6 ? 0 : 1;
+            var group = groups.FirstOrDefault(g => g.Coverage.Covers(ProductCode.FromDigits(code))).Name ?? (importer == CountryCode.US ? "not on a Section 301 list" : "no retaliation round");
+            lines.Add(new ImpactLine(code, group, (double)value, 0, (double)t0.Value, (double)t1.Value, 0, eta, sigma));
+        }
+
+        if (skipped > 0)
+        {
+            notes.Add($"{skipped:N0} lines ({Bn(skippedValue)} USD bn) left out: their codes have no rate in the schedule on {date:yyyy-MM-dd}");
+        }
+
+        notes.Add($"import-demand elasticities: {demand.Source}, {demand.Count:N0} HS6 estimates; {defaulted:N0} of {lines.Count:N0} lines use a heading, chapter or median value (median {demand.Median:0.###})");
+        notes.Add($"substitution elasticities: {substitution.Source} (median {substitution.Median:0.###})");
+        notes.Add("imports from the rest of the world by product are not in the shipped data: trade diversion is zero unless they are supplied");
+        notes.Add("tariffs are the ad valorem parts of each line's rates (specific duties are left out), compared on " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return new ImpactInputs(importer, partner, year, series, lines, notes);
+    }
+
+    private static decimal? Rate(TariffSchedule schedule, CountryCode importer, CountryCode origin, string code, DateOnly date)
+    {
+        var quote = DutyCalculator.Quote(schedule, importer, new Shipment(ProductCode.FromDigits(code), origin, date, null, 1000m));
+        return quote.TryGetValue(out var q) ? q.TotalAdValorem : null;
+    }
+
+    private (IEnumerable<(string Code, decimal Value)> Trade, string Series) UsImports(int year, List<string> notes)
+    {
+        const string detail = "trade/us_imports_from_china_hts10_2017_usitc.csv";
+        const string chapters = "trade/us_imports_from_china_hs2_monthly_2013-01_2021-07.csv";
+        var rows = CsvTable.Read(File(detail), detail, "hts10", "general_customs_value_usd")
+            .Select(r => (Code: r["hts10"], Value: r.Decimal("general_customs_value_usd"))).ToList();
+        if (year == 2017)
+        {
+            return (rows, $"US imports from China by HTS10, 2017 (USITC DataWeb, general customs value): {detail}");
+        }
+
+        var totals = CsvTable.Read(File(chapters), chapters, "month", "hs2", "imports_for_consumption_usd")
+            .GroupBy(r => (Year: int.Parse(r["month"][..4], CultureInfo.InvariantCulture), Chapter: r["hs2"]))
+            .ToDictionary(g => g.Key, g => (Value: g.Sum(r => r.Decimal("imports_for_consumption_usd")), Months: g.Count()));
+        if (!totals.Keys.Any(k => k.Year == year) || totals.Where(k => k.Key.Year == year).Any(kv => kv.Value.Months < 12))
+        {
+            throw new SourceException(chapters, 0, null, $"has no full year {year}: expected a year from 2013 to 2020");
+        }
+
+        notes.Add($"2017 product detail scaled to {year} by each chapter's imports for consumption ({chapters}): a product keeps its 2017 share of its chapter");
+        var scaled = rows.Select(r =>
+        {
+            var chapter = r.Code[..2];
+            var base2017 = totals.GetValueOrDefault((2017, chapter)).Value;
+            var now = totals.GetValueOrDefault((year, chapter)).Value;
+            return (r.Code, base2017 == 0 ? 0m : r.Value * now / base2017);
+        });
+        return (scaled, $"US imports from China by HTS10, 2017 ({detail}), scaled to {year} chapter totals ({chapters})");
+    }
+
+    private (IEnumerable<(string Code, decimal Value)> Trade, string Series) ChinaImports(int year, List<string> notes)
+    {
+        const string detail = "china_retaliation/china_imports_from_us_2017_hs8_itc.csv";
+        if (year != 2017)
+        {
+            notes.Add($"China's imports from the US by product are shipped for 2017 only: the {year} run uses 2017 values unscaled");
+        }
+
+        var rows = CsvTable.Read(File(detail), detail, "hs8", "china_imports_from_us_2017_kusd")
+            .Select(r => (Code: r["hs8"], Value: r.Decimal("china_imports_from_us_2017_kusd") * 1000m)).Where(r => r.Value > 0).ToList();
+        return (rows, $"China's imports from the US by HS8, 2017 (ITC Trade Map via PIIE, thousand USD × 1000): {detail}");
+    }
+
+    private Elasticities Protee() =>
+        Elasticities.Read(File("elasticities/cepii_protee_0_1_hs6.csv"), "elasticities/cepii_protee_0_1_hs6.csv", "HS6", "sigma");
+
+    private List<(string Name, ProductCoverage Coverage)> Groups(CountryCode importer) => importer == CountryCode.US
+        ? [.. Lists.Select(l => (l.Name, baselineMeasures.Measures.FirstOrDefault(m => m.Heading == l.Heading && m.Kind == MeasureKind.Section301)?.Coverage))
+            .Where(g => g.Coverage is not null).Select(g => (g.Name, g.Coverage!))]
+        : [.. baselineMeasures.Measures.Where(m => m.Importer == CountryCode.CN && m.Kind == MeasureKind.Retaliation && !m.Id.Contains('@', StringComparison.Ordinal))
+            .Select(m => (m.Title, m.Coverage))];
+
+    private string File(string relative) => Path.Combine(paths.Data, relative);
+
+    private static string Bn(decimal usd) => (usd / 1_000_000_000m).ToString("N2", CultureInfo.InvariantCulture);
+}
