@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using TradeAccord.Cli.Commands;
 using TradeAccord.Cli.Commands.Agreements;
 using TradeAccord.Cli.Commands.Cases;
+using TradeAccord.Cli.Commands.Negotiation;
 using TradeAccord.Cli.Commands.Trade;
 using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources;
@@ -62,6 +63,17 @@ public static class AccordApp
             config.AddCommand<ImpactCommand>("impact")
                 .WithDescription("Who pays and how trade moves: a partial-equilibrium model (SMART-style) of a scenario against a baseline on real trade")
                 .WithExample("impact", "--importer", "US", "--scenario", "dec15-proceeds", "--baseline", "phase-one", "--year", "2019");
+            config.AddBranch("negotiate", negotiate =>
+            {
+                negotiate.SetDescription("Negotiation analysis: outcome space, Pareto frontier, bargaining solutions, simulated alternating offers, GENIUS XML");
+                negotiate.AddCommand<NegotiateAnalyzeCommand>("analyze").WithDescription("Outcomes, Pareto frontier, Nash, Kalai-Smorodinsky and max-welfare outcomes, zone of agreement")
+                    .WithExample("negotiate", "analyze", "negotiations/us-china-2019-11.yaml");
+                negotiate.AddCommand<NegotiateEvaluateCommand>("evaluate").WithDescription("An offer's utilities, whether it is dominated, and the nearest offers better for both");
+                negotiate.AddCommand<NegotiateSimulateCommand>("simulate").WithDescription("The stacked alternating offers protocol with a deadline; seeded and reproducible")
+                    .WithExample("negotiate", "simulate", "negotiations/us-china-2019-11.yaml", "--strategy", "US=boulware", "--strategy", "CN=conceder", "--seed", "1");
+                negotiate.AddCommand<NegotiateExportCommand>("export").WithDescription("Write the domain and profiles as GENIUS XML");
+                negotiate.AddCommand<NegotiateImportCommand>("import").WithDescription("Read a GENIUS domain and profiles into a domain file");
+            });
             config.AddBranch("data", data =>
             {
                 data.SetDescription("The trade store (DuckDB): import monthly or yearly trade files, list the vintages");

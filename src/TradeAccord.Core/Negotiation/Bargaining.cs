@@ -21,37 +21,50 @@ public static class Bargaining
 {
     /// <summary>
     /// The positions of the Pareto-optimal points: no other point is at least as good for both and better for one.
-    /// One sort and one sweep, O(n log n).
+    /// One sort and one sweep, O(n log n); the points come out best for the first party first.
     /// </summary>
     public static int[] Frontier(double[] first, double[] second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
+        // Sort by the first party's utility, best first, on primitive keys (no comparison delegate: this is the hot path).
         var order = new int[first.Length];
+        var keys = new double[first.Length];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
+            keys[i] = -first[i];
         }
 
-        // Best for the first party first; among equals, best for the second.
-        Array.Sort(order, (a, b) =>
-        {
-            var byFirst = first[b].CompareTo(first[a]);
-            return byFirst != 0 ? byFirst : second[b].CompareTo(second[a]);
-        });
+        Array.Sort(keys, order);
         var frontier = new List<int>();
         var best = double.NegativeInfinity;
-        foreach (var i in order)
+        for (var start = 0; start < order.Length;)
         {
-            if (second[i] > best)
+            // A group of equal first utilities: only its best second utility can be optimal, and only if it beats
+            // every point already seen (which all have a higher first utility).
+            var end = start;
+            var groupBest = double.NegativeInfinity;
+            while (end < order.Length && keys[end] == keys[start])
             {
-                frontier.Add(i);
-                best = second[i];
+                groupBest = Math.Max(groupBest, second[order[end]]);
+                end++;
             }
-            else if (second[i] == best && frontier.Count > 0 && first[frontier[^1]] == first[i])
+
+            if (groupBest > best)
             {
-                frontier.Add(i); // the same utilities twice: neither dominates the other
+                for (var k = start; k < end; k++)
+                {
+                    if (second[order[k]] == groupBest)
+                    {
+                        frontier.Add(order[k]);
+                    }
+                }
+
+                best = groupBest;
             }
+
+            start = end;
         }
 
         return [.. frontier];

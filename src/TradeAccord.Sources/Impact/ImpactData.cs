@@ -28,6 +28,9 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
         ("9903.88.04", "Section 301 List 3 (10-digit items)"), ("9903.88.15", "Section 301 List 4A"), ("9903.88.16", "Section 301 List 4B"),
     ];
 
+    /// <summary>The group name of a Section 301 heading's lines, or null when the heading is not one of the lists.</summary>
+    public static string? ListName(string heading) => Lists.FirstOrDefault(l => l.Heading == heading).Name;
+
     /// <summary>The lines for <paramref name="importer"/> comparing <paramref name="before"/> with <paramref name="after"/> on <paramref name="date"/>.</summary>
     /// <exception cref="SourceException">A file is malformed, or the year has no data.</exception>
     public ImpactInputs Build(CountryCode importer, TariffSchedule before, TariffSchedule after, int year, DateOnly date)

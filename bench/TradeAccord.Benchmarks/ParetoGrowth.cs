@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using TradeAccord.Core.Negotiation;
+
+namespace TradeAccord.Benchmarks;
+
+/// <summary>
+/// <c>pareto-growth [--issues 7] [--options 10]</c>: the Pareto frontier of a synthetic domain (options^issues outcomes,
+/// 10 million by default, seeded random values) — enumerated, scored and swept — timed against the quadratic
+/// pairwise check on a smaller size, in the same process, with the growth rate measured across sizes.
+/// </summary>
+internal static class ParetoGrowth
+{
+    public static int Run(string[] args)
+    {
+        var issues = Option(args, "--issues", 7);
+        var options = Option(args, "--options", 10);
+        var domain = Synthetic(issues, options, seed: 2019);
+        var clock = Stopwatch.StartNew();
+        var space = OutcomeSpace.Of(domain);
+        var enumerate = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var frontier = Bargaining.Frontier(space.First, space.Second);
+        var sweep = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pareto-growth domain outcomes={space.Count} frontier={frontier.Length} enumerate_s={enumerate:F2} frontier_s={sweep:F2} total_s={enumerate + sweep:F2}"));
+
+        // Growth of the sweep and of the pairwise check across sizes, on the first n outcomes of the same space.
+        var sizes = new[] { 5_000, 10_000, 20_000, 100_000, 1_000_000, 10_000_000 }.Where(n => n <= space.Count).ToList();
+        double? previousSweep = null, previousPairs = null;
+        int previousSize = 0;
+        foreach (var n in sizes)
+        {
+            var first = space.First[..n];
+            var second = space.Second[..n];
+            var sweepTime = Median(() => Bargaining.Frontier(first, second));
+            double? pairs = n <= 20_000 ? Median(() => Bargaining.FrontierByBruteForce(first, second)) : null;
+            var growth = previousSweep is { } ps ? Math.Log(sweepTime / ps) / Math.Log((double)n / previousSize) : double.NaN;
+            var pairGrowth = previousPairs is { } pp && pairs is { } p ? Math.Log(p / pp) / Math.Log((double)n / previousSize) : double.NaN;
+            var quadratic = pairs is { } q ? FormattableString.Invariant($" quadratic_s={q:F4} quadratic_growth={pairGrowth:F2} ratio={q / sweepTime:F0}") : "";
+            Console.WriteLine(FormattableString.Invariant($"pareto-growth n={n} sweep_s={sweepTime:F4} sweep_growth={growth:F2}") + quadratic);
+            (previousSweep, previousPairs, previousSize) = (sweepTime, pairs, n);
+        }
+
+        // The pairwise check's worst case: every point optimal (utilities on a falling line), so no early exit.
+        double? lastSweep = null, lastPairs = null;
+        var lastN = 0;
+        foreach (var n in new[] { 5_000, 10_000, 20_000 })
+        {
+            var first = Enumerable.Range(0, n).Select(i => (double)i / n).ToArray();
+            var second = first.Select(x => 1 - x).ToArray();
+            var sweepTime = Median(() => Bargaining.Frontier(first, second));
+            var pairs = Median(() => Bargaining.FrontierByBruteForce(first, second));
+            var sweepGrowth = lastSweep is { } ls ? Math.Log(sweepTime / ls) / Math.Log((double)n / lastN) : double.NaN;
+            var pairGrowth = lastPairs is { } lp ? Math.Log(pairs / lp) / Math.Log((double)n / lastN) : double.NaN;
+            Console.WriteLine(FormattableString.Invariant(
+                $"pareto-growth all-optimal n={n} sweep_s={sweepTime:F4} sweep_growth={sweepGrowth:F2} quadratic_s={pairs:F4} quadratic_growth={pairGrowth:F2} ratio={pairs / sweepTime:F0}"));
+            (lastSweep, lastPairs, lastN) = (sweepTime, pairs, n);
+        }
+
+        return 0;
+    }
+
+    private static NegotiationDomain Synthetic(int issues, int options, int seed)
+    {
+        var random = new Random(seed);
+        var list = Enumerable.Range(0, issues).Select(i => new Issue($"i{i}", $"issue {i}", [.. Enumerable.Range(0, options).Select(o => $"o{o}")])).ToList();
+        Preferences Party(string name) => new(name, list.ToDictionary(i => i.Id, _ => 1.0 / issues),
+            list.ToDictionary(i => i.Id, i => (IReadOnlyDictionary<string, double>)i.Options.ToDictionary(o => o, _ => random.NextDouble())), 0.3, new Dictionary<string, string>());
+        return new NegotiationDomain("synthetic", "synthetic", list, [Party("A"), Party("B")], []);
+    }
+
+    private static double Median(Action work)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            work();
+            times.Add(clock.Elapsed.TotalSeconds);
+        }
+
+        times.Sort();
+        return times[1];
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,110 @@
+namespace TradeAccord.Cli.Tests.Commands;
+
+/// <summary>`accord impact` and `accord negotiate` on the shipped data and domain.</summary>
+public sealed class ImpactAndNegotiationTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("accord-negotiate-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task The_2019_12_15_tranche_raises_us_duty_revenue_on_chinese_goods()
+    {
+        var run = await CliRun.Of("impact", "--importer", "US", "--scenario", "dec15-proceeds", "--baseline", "phase-one", "--year", "2019", "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var json = run.Json;
+        foreach (var field in new[] { "importer", "scenario", "baseline", "year", "importsBefore", "importsAfter", "tradeCreation", "tradeDiversion",
+                     "tariffRevenueBefore", "tariffRevenueAfter", "importerDutyBurden", "consumerSurplusChange", "products" })
+        {
+            json.TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+
+        json.GetProperty("tariffRevenueAfter").GetDecimal().ShouldBeGreaterThan(json.GetProperty("tariffRevenueBefore").GetDecimal() + 10_000_000_000m);
+        json.GetProperty("tradeCreation").GetDecimal().ShouldBeLessThan(0m);
+        json.GetProperty("importsAfter").GetDecimal().ShouldBeLessThan(json.GetProperty("importsBefore").GetDecimal());
+        json.GetProperty("consumerSurplusChange").GetDecimal().ShouldBeLessThan(0m);
+        var list4b = json.GetProperty("products").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Section 301 List 4B");
+        list4b.GetProperty("tradeCreation").GetDecimal().ShouldBeLessThan(0m);
+        json.GetProperty("products").EnumerateArray().Where(p => p.GetProperty("name").GetString() != "Section 301 List 4B")
+            .ShouldAllBe(p => p.GetProperty("tradeCreation").GetDecimal() == 0m, "only List 4B's tariff differs");
+    }
+
+    [Fact]
+    public async Task Lifting_chinas_retaliation_raises_its_imports_of_us_soybeans()
+    {
+        var scenario = Path.Combine(_folder, "no-retaliation.yaml");
+        await File.WriteAllTextAsync(scenario, "name: no-retaliation\ndescription: China's retaliation ended from 2018-04-01 (test scenario)\nchanges:\n  - endKind: retaliation\n    importer: CN\n    from: 2018-04-01\n",
+            TestContext.Current.CancellationToken);
+
+        var run = await CliRun.Of("impact", "--importer", "CN", "--scenario", scenario, "--year", "2017", "--date", "2019-06-30", "--by", "hs6", "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Json.GetProperty("tradeCreation").GetDecimal().ShouldBeGreaterThan(0m);
+        run.Json.GetProperty("tariffRevenueAfter").GetDecimal().ShouldBeLessThan(run.Json.GetProperty("tariffRevenueBefore").GetDecimal());
+        var soybeans = run.Json.GetProperty("products").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "120190");
+        soybeans.GetProperty("importsAfter").GetDecimal().ShouldBeGreaterThan(soybeans.GetProperty("importsBefore").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Analyze_reports_the_frontier_solutions_and_the_zone_of_agreement()
+    {
+        var run = await CliRun.Of("negotiate", "analyze", "negotiations/us-china-2019-11.yaml", "--format", "json");
+        run.ExitCode.ShouldBe(0, run.Error);
+        var json = run.Json;
+        json.GetProperty("outcomes").GetInt32().ShouldBe(61_236);
+        json.GetProperty("zopa").GetBoolean().ShouldBeTrue();
+        var pareto = json.GetProperty("pareto").EnumerateArray().Select(p => p.GetProperty("outcome").GetString()).ToHashSet();
+        pareto.ShouldContain(json.GetProperty("nash").GetProperty("outcome").GetString());
+        pareto.ShouldContain(json.GetProperty("kalaiSmorodinsky").GetProperty("outcome").GetString());
+        json.GetProperty("reservation").GetProperty("US").GetDouble().ShouldBe(0.35);
+        json.GetProperty("derived")[0].GetProperty("how").GetString()!.ShouldStartWith("China's exports on Section 301 List 4A lines kept at each rate");
+    }
+
+    [Fact]
+    public async Task Evaluate_names_the_offers_better_for_both()
+    {
+        var run = await CliRun.Of("negotiate", "evaluate", "negotiations/us-china-2019-11.yaml", "--format", "json", "--offer",
+            "farm-purchases=40,commitment-form=number-in-text,list4a-rate=7.5%,dec15-tranche=suspend,lists1-3-rate=25%,enforcement=bilateral-process");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Json.GetProperty("allowed").GetBoolean().ShouldBeTrue();
+        run.Json.GetProperty("paretoDominated").GetBoolean().ShouldBeTrue();
+        var us = run.Json.GetProperty("utilities").GetProperty("US").GetDouble();
+        run.Json.GetProperty("improvements").EnumerateArray().ShouldAllBe(i => i.GetProperty("point").GetProperty("utilities").GetProperty("US").GetDouble() >= us - 1e-9);
+
+        var bad = await CliRun.Of("negotiate", "evaluate", "negotiations/us-china-2019-11.yaml", "--offer", "farm-purchases=45");
+        bad.ExitCode.ShouldBe(1);
+        bad.Error.ShouldContain("--offer 'farm-purchases=45': expected one of 0, 10, 20, 30, 40, 50");
+    }
+
+    [Fact]
+    public async Task Simulate_is_reproducible_by_seed_with_a_transcript()
+    {
+        string[] args = ["negotiate", "simulate", "negotiations/us-china-2019-11.yaml", "--strategy", "US=boulware", "--strategy", "CN=conceder", "--seed", "1", "--format", "json"];
+        var first = await CliRun.Of(args);
+        var again = await CliRun.Of(args);
+        first.ExitCode.ShouldBe(0, first.Error);
+        again.Out.ShouldBe(first.Out);
+        first.Json.GetProperty("agreement").GetString().ShouldNotBeNull();
+        first.Json.GetProperty("rounds").GetInt32().ShouldBe(first.Json.GetProperty("transcript").GetArrayLength());
+        first.Json.GetProperty("transcript").EnumerateArray().Last().GetProperty("accepted").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_genius_domain_round_trips()
+    {
+        var genius = Path.Combine(_folder, "genius");
+        (await CliRun.Of("negotiate", "export", "negotiations/us-china-2019-11.yaml", "--genius", genius)).ExitCode.ShouldBe(0);
+        File.Exists(Path.Combine(genius, "domain.xml")).ShouldBeTrue();
+        var back = Path.Combine(_folder, "back.yaml");
+        (await CliRun.Of("negotiate", "import", back, "--genius", genius)).ExitCode.ShouldBe(0);
+
+        var original = await CliRun.Of("negotiate", "evaluate", "negotiations/us-china-2019-11.yaml", "--offer", "farm-purchases=30,list4a-rate=5%,currency=rules", "--format", "json");
+        var imported = await CliRun.Of("negotiate", "evaluate", back, "--offer", "farm-purchases=30,list4a-rate=5%,currency=rules", "--format", "json");
+        imported.ExitCode.ShouldBe(0, imported.Error);
+        foreach (var party in new[] { "US", "CN" })
+        {
+            imported.Json.GetProperty("utilities").GetProperty(party).GetDouble().ShouldBe(original.Json.GetProperty("utilities").GetProperty(party).GetDouble(), 1e-9);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using CsCheck;
+using TradeAccord.Core.Impact;
+
+namespace TradeAccord.Core.Tests.Impact;
+
+/// <summary>The impact model on textbook cases (one synthetic product, given elasticities) and its properties.</summary>
+public class ImpactModelTests
+{
+    private static ImpactLine Line(double partner, double rest, double t0, double t1, double eta = 2, double sigma = 3, double tRest = 0) =>
+        new("synthetic", "synthetic", partner, rest, t0, t1, tRest, eta, sigma);
+
+    [Fact]
+    public void A_ten_point_tariff_on_one_product_without_other_sources()
+    {
+        // M = 100, tariff 0 → 10%, import-demand elasticity 2, supply infinitely elastic.
+        var e = ImpactModel.Effect(Line(100, 0, 0, 0.10));
+        e.TradeCreation.ShouldBe(100 * (Math.Pow(1.1, -2) - 1), 1e-9);   // −17.355
+        e.PartnerAfter.ShouldBe(82.6446, 1e-4);
+        e.TradeDiversion.ShouldBe(0);
+        e.RevenueBefore.ShouldBe(0);
+        e.RevenueAfter.ShouldBe(8.26446, 1e-5);
+        e.ImporterDutyBurden.ShouldBe(e.RevenueAfter, 1e-12);
+        e.ConsumerSurplusChange.ShouldBe(-(100 * 0.1 + 0.5 * 0.1 * e.TradeCreation), 1e-9);   // −9.132
+    }
+
+    [Fact]
+    public void Small_changes_agree_with_the_linear_smart_formula()
+    {
+        var e = ImpactModel.Effect(Line(100, 0, 0.05, 0.0505, eta: 1.5));
+        var smart = 100 * -1.5 * 0.0005 / 1.05;
+        e.TradeCreation.ShouldBe(smart, Math.Abs(smart) * 0.01);
+    }
+
+    [Fact]
+    public void Diversion_follows_the_ces_share_shift()
+    {
+        // Equal shares, σ = 3: a 10% cut in the partner's relative price moves its share to 0.5·0.9^−2 / (0.5·0.9^−2 + 0.5).
+        var e = ImpactModel.Effect(Line(50, 50, 0.10, 0.0, eta: 0, sigma: 3));
+        var p = 1.0 / 1.1 - 1;
+        var share = 0.5 * Math.Pow(1 + p, -2) / (0.5 * Math.Pow(1 + p, -2) + 0.5);
+        e.TradeDiversion.ShouldBe((share - 0.5) * 100, 1e-9);
+        e.RestAfter.ShouldBe(100 - share * 100, 1e-9);
+    }
+
+    [Fact]
+    public void Finite_supply_shares_the_tariff_with_exporters()
+    {
+        var infinite = ImpactModel.Effect(Line(100, 0, 0, 0.2));
+        var finite = ImpactModel.Effect(Line(100, 0, 0, 0.2), supplyElasticity: 2);
+        finite.TradeCreation.ShouldBeGreaterThan(infinite.TradeCreation);
+        finite.ImporterDutyBurden.ShouldBe(0.2 * 2 / (2 + 2) * finite.PartnerAfter, 1e-9);
+    }
+
+    private static readonly Gen<ImpactLine> Lines =
+        Gen.Select(Gen.Double[0, 1e9], Gen.Double[0, 1e9], Gen.Double[0, 1], Gen.Double[0, 1], Gen.Double[0.05, 10], Gen.Double[0.05, 10])
+            .Select((m, r, t0, t1, eta, sigma) => Line(m, r, t0, t1, eta, sigma));
+
+    [Fact]
+    public void A_tariff_cut_never_lowers_imports_from_the_partner() =>
+        Lines.Where(l => l.TariffAfter <= l.TariffBefore).Sample(l => ImpactModel.Effect(l).PartnerAfter.ShouldBeGreaterThanOrEqualTo(l.ImportsPartner * (1 - 1e-12)));
+
+    [Fact]
+    public void Diversion_never_exceeds_the_trade_it_moves() =>
+        Lines.Sample(l =>
+        {
+            var e = ImpactModel.Effect(l);
+            e.TradeDiversion.ShouldBeLessThanOrEqualTo(l.ImportsRest * (1 + 1e-12) + 1e-6);
+            e.TradeDiversion.ShouldBeGreaterThanOrEqualTo(-l.ImportsPartner * (1 + 1e-12) - 1e-6);
+            e.RestAfter.ShouldBeGreaterThanOrEqualTo(0);
+        });
+}

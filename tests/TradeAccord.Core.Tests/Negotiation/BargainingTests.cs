@@ -1,0 +1,99 @@
+using CsCheck;
+using TradeAccord.Core.Negotiation;
+
+namespace TradeAccord.Core.Tests.Negotiation;
+
+/// <summary>The frontier and the bargaining solutions on clearly synthetic domains.</summary>
+public class BargainingTests
+{
+    // Utilities on a coarse grid, so ties and duplicates are common: the hard cases for a sweep.
+    private static readonly Gen<(double[] A, double[] B)> Points =
+        Gen.Int[1, 60].SelectMany(n => Gen.Int[0, 8].Array[n].SelectMany(a => Gen.Int[0, 8].Array[n].Select(b =>
+            (a.Select(x => x / 8.0).ToArray(), b.Select(x => x / 8.0).ToArray()))));
+
+    [Fact]
+    public void The_frontier_matches_a_brute_force_check() =>
+        Points.Sample(p => Bargaining.Frontier(p.A, p.B).Order().ShouldBe(Bargaining.FrontierByBruteForce(p.A, p.B)), iter: 2_000);
+
+    [Fact]
+    public void Nash_and_the_other_solutions_lie_on_the_frontier() =>
+        Gen.Int[1, 4].Array[3].Sample(sizes =>
+        {
+            var domain = Synthetic(sizes, seed: sizes.Sum());
+            var space = OutcomeSpace.Of(domain);
+            var analysis = Bargaining.Analyze(space);
+            var frontier = analysis.Pareto.Select(p => p.Index).ToHashSet();
+            foreach (var point in new[] { analysis.Nash, analysis.KalaiSmorodinsky, analysis.MaxWelfare }.OfType<Point>())
+            {
+                frontier.ShouldContain(point.Index);
+            }
+        }, iter: 200);
+
+    [Fact]
+    public void Nash_maximises_the_product_of_gains_over_the_reservations()
+    {
+        var domain = Synthetic([3, 4, 2], seed: 7);
+        var space = OutcomeSpace.Of(domain);
+        var nash = Bargaining.Analyze(space).Nash!.Value;
+        var (r0, r1) = (domain.Parties[0].Reservation, domain.Parties[1].Reservation);
+        for (var i = 0; i < space.Count; i++)
+        {
+            if (space.First[i] >= r0 && space.Second[i] >= r1)
+            {
+                ((space.First[i] - r0) * (space.Second[i] - r1)).ShouldBeLessThanOrEqualTo((nash.First - r0) * (nash.Second - r1) + 1e-12);
+            }
+        }
+    }
+
+    [Fact]
+    public void Constraints_remove_outcomes_and_no_zone_means_no_solution()
+    {
+        var domain = Synthetic([2, 2], seed: 1) with
+        {
+            Constraints = [new Constraint("c", "a0 needs b1", "a", ["a0"], "b", ["b1"])],
+        };
+        var space = OutcomeSpace.Of(domain);
+        space.Count.ShouldBe(3);
+        Enumerable.Range(0, space.Count).ShouldAllBe(i => domain.Allows(domain.Decode(space.Indexes[i])));
+
+        var greedy = domain with { Parties = [domain.Parties[0] with { Reservation = 1 }, domain.Parties[1] with { Reservation = 1 }] };
+        var analysis = Bargaining.Analyze(OutcomeSpace.Of(greedy));
+        analysis.Zopa.ShouldBeFalse();
+        analysis.Nash.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Simulations_are_reproducible_by_seed()
+    {
+        var space = OutcomeSpace.Of(Synthetic([5, 4, 3, 3], seed: 3));
+        var strategies = new INegotiationStrategy[] { Strategies.Named("boulware")!, Strategies.Named("conceder")! };
+        var first = Simulation.Run(space, strategies, 40, seed: 11);
+        var again = Simulation.Run(space, strategies, 40, seed: 11);
+        again.Transcript.ShouldBe(first.Transcript);
+        again.Agreement.ShouldBe(first.Agreement);
+        first.Transcript.ShouldAllBe(o => o.Round <= 40);
+    }
+
+    [Fact]
+    public void Two_hardliners_with_opposed_interests_never_agree()
+    {
+        var space = OutcomeSpace.Of(Synthetic([4, 4], seed: 5, opposed: true));
+        var result = Simulation.Run(space, [new Hardliner(), new Hardliner()], 20, seed: 1);
+        result.Agreement.ShouldBeNull();
+        result.Utilities.ShouldBe([0.3, 0.3]);
+    }
+
+    // A synthetic domain: issues a, b, c... with the given option counts and seeded random values.
+    private static NegotiationDomain Synthetic(int[] sizes, int seed, bool opposed = false)
+    {
+        var random = new Random(seed);
+        var issues = sizes.Select((n, i) => new Issue(((char)('a' + i)).ToString(), $"issue {i}", [.. Enumerable.Range(0, n).Select(o => $"{(char)('a' + i)}{o}")])).ToList();
+        Preferences Party(string name, bool reverse) => new(name,
+            issues.ToDictionary(i => i.Id, _ => 1.0 / issues.Count),
+            issues.ToDictionary(i => i.Id, i => (IReadOnlyDictionary<string, double>)i.Options.Select((o, k) => (o, v: opposed
+                ? (reverse ? 1 - (double)k / Math.Max(1, i.Options.Count - 1) : (double)k / Math.Max(1, i.Options.Count - 1))
+                : random.NextDouble())).ToDictionary(x => x.o, x => x.v)),
+            0.3, new Dictionary<string, string>());
+        return new NegotiationDomain("synthetic", "synthetic", issues, [Party("A", false), Party("B", true)], []);
+    }
+}
