@@ -16,6 +16,11 @@ configuration="${CONFIGURATION:-Release}"
 # shellcheck source=scripts/postgres.sh
 source "$root/scripts/postgres.sh"
 start_test_postgres || { echo "0 passed, 1 failed"; exit 1; }
+
+# The dashboard's tests run in Debian's Chromium.
+# shellcheck source=scripts/chromium.sh
+source "$root/scripts/chromium.sh"
+find_test_chromium || { echo "0 passed, 1 failed"; exit 1; }
 dotnet build TradeAccord.slnx -c "$configuration" -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
 passed=0

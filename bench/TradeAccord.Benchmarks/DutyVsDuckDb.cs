@@ -70,7 +70,7 @@ internal static class DutyVsDuckDb
         return match ? 0 : 1;
     }
 
-    private static void WriteEntries(string path, IEnumerable<Core.Tariffs.Shipment> shipments)
+    internal static void WriteEntries(string path, IEnumerable<Core.Tariffs.Shipment> shipments)
     {
         using var writer = Sep.New(',').Writer().ToFile(path);
         var id = 0;

@@ -8,6 +8,11 @@ if (args.Length > 0 && args[0] == "duty-vs-duckdb")
     return DutyVsDuckDb.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "serve-load")
+{
+    return await ServeLoad.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "pareto-growth")
 {
     return ParetoGrowth.Run(args[1..]);

@@ -21,6 +21,8 @@ public sealed record TrackRequest(IReadOnlyList<string> Series, string? Vintage,
 /// </summary>
 public static class TradeData
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> FirstUse = new(StringComparer.Ordinal);
+
     /// <summary>Imports each built-in series (data/catalog.yaml, <c>tradeSeries</c>) the store does not have yet.</summary>
     /// <returns>The vintages imported now.</returns>
     /// <exception cref="SourceException">The catalog or a shipped file is malformed.</exception>
@@ -30,14 +32,28 @@ public static class TradeData
         ArgumentNullException.ThrowIfNull(paths);
         var catalog = YamlMap.Load(Path.Combine(paths.Data, "catalog.yaml"), "catalog.yaml");
         var imported = new List<VintageInfo>();
-        foreach (var entry in catalog.Maps("tradeSeries"))
+        // Two first requests of a server must not both import: one at a time per store in this process, and a
+        // vintage another process stored meanwhile counts as loaded.
+        lock (FirstUse.GetOrAdd(store.Path, _ => new object()))
         {
-            entry.OnlyKeys("series", "file", "vintage");
-            var series = entry.String("series");
-            if (store.Latest(series) is null)
+            foreach (var entry in catalog.Maps("tradeSeries"))
             {
+                entry.OnlyKeys("series", "file", "vintage");
+                var series = entry.String("series");
+                if (store.Latest(series) is not null)
+                {
+                    continue;
+                }
+
                 var file = entry.String("file");
-                imported.Add(Import(store, series, Path.Combine(paths.Data, file), entry.String("vintage"), $"data/{file}"));
+                try
+                {
+                    imported.Add(Import(store, series, Path.Combine(paths.Data, file), entry.String("vintage"), $"data/{file}"));
+                }
+                catch (StoreException) when (store.Latest(series) is not null)
+                {
+                    // Another process imported it first: the data are there.
+                }
             }
         }
 

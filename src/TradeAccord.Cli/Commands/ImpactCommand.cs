@@ -1,3 +1,4 @@
+using TradeAccord.Web.Shapes;
 using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
@@ -5,8 +6,6 @@ using Spectre.Console.Cli;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Core.Common;
-using TradeAccord.Core.Impact;
-using TradeAccord.Sources.Impact;
 
 namespace TradeAccord.Cli.Commands;
 
@@ -73,43 +72,16 @@ public sealed class ImpactCommand(CliContext cli) : Command<ImpactSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var loader = cli.Loader(settings.Data);
-        var before = loader.Load(settings.Baseline);
-        var after = loader.Load(settings.Scenario);
-        var lastDay = before.DataPeriod.LastDay!.Value;
-        var date = DataSettings.ParseDate(settings.Date) ?? (new DateOnly(settings.Year, 12, 31) is var end && end > lastDay ? lastDay : end);
         var importer = CountryCode.Parse(settings.Importer).GetValueOrThrow();
-        var inputs = new ImpactData(loader.Paths, loader.Baseline).Build(importer, before, after, settings.Year, date);
-        var effects = ImpactModel.Run(inputs.Lines, settings.SupplyElasticity);
-        var groups = effects.GroupBy(e => settings.By switch
-        {
-            "chapter" => e.Line.Code[..2],
-            "hs6" => e.Line.Code[..6],
-            _ => e.Line.Group,
-        }).Select(g => (Name: g.Key, Total: Sum(g))).OrderByDescending(g => Math.Abs(g.Total.RevenueAfter - g.Total.RevenueBefore)).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
-        var total = Sum(effects);
+        var run = ImpactRun.Compute(loader, importer, settings.Scenario!, settings.Baseline, settings.Year, DataSettings.ParseDate(settings.Date), settings.By, settings.SupplyElasticity);
+        var (inputs, groups, total, date) = (run.Inputs, run.Groups, run.Total, run.Date);
         if (settings.Format == "json")
         {
-            cli.Out.WriteLine(Json.Serialize(new
-            {
-                importer = importer.ToString(), partner = inputs.Partner.ToString(), scenario = after.Name, baseline = before.Name, year = settings.Year, date,
-                series = inputs.Series, supplyElasticity = settings.SupplyElasticity, lines = inputs.Lines.Count,
-                importsBefore = Usd(total.ImportsBefore), importsAfter = Usd(total.ImportsAfter), tradeCreation = Usd(total.TradeCreation),
-                tradeDiversion = Usd(total.TradeDiversion), tariffRevenueBefore = Usd(total.RevenueBefore), tariffRevenueAfter = Usd(total.RevenueAfter),
-                importerDutyBurden = Usd(total.ImporterDutyBurden), consumerSurplusChange = Usd(total.ConsumerSurplusChange),
-                importsFromPartnerBefore = Usd(total.PartnerBefore), importsFromPartnerAfter = Usd(total.PartnerAfter),
-                by = settings.By,
-                products = groups.Select(g => new
-                {
-                    name = g.Name, importsBefore = Usd(g.Total.ImportsBefore), importsAfter = Usd(g.Total.ImportsAfter), tradeCreation = Usd(g.Total.TradeCreation),
-                    tradeDiversion = Usd(g.Total.TradeDiversion), tariffRevenueBefore = Usd(g.Total.RevenueBefore), tariffRevenueAfter = Usd(g.Total.RevenueAfter),
-                    importerDutyBurden = Usd(g.Total.ImporterDutyBurden), consumerSurplusChange = Usd(g.Total.ConsumerSurplusChange),
-                }),
-                notes = inputs.Notes,
-            }));
+            cli.Out.WriteLine(Json.Serialize(run.ToJson()));
             return 0;
         }
 
-        cli.Console.MarkupLineInterpolated($"[bold]{importer}[/] imports from {inputs.Partner}: [bold]{after.Name}[/] against {before.Name}, tariffs on {date:yyyy-MM-dd}, trade of {settings.Year}");
+        cli.Console.MarkupLineInterpolated($"[bold]{importer}[/] imports from {inputs.Partner}: [bold]{run.After}[/] against {run.Before}, tariffs on {date:yyyy-MM-dd}, trade of {settings.Year}");
         cli.Console.WriteLine(inputs.Series);
         var table = new Table().Border(TableBorder.Rounded).AddColumn(settings.By).AddColumn(new TableColumn("Imports before").RightAligned())
             .AddColumn(new TableColumn("after").RightAligned()).AddColumn(new TableColumn("Creation").RightAligned()).AddColumn(new TableColumn("Diversion").RightAligned())
@@ -131,27 +103,5 @@ public sealed class ImpactCommand(CliContext cli) : Command<ImpactSettings>
         return 0;
     }
 
-    private static Totals Sum(IEnumerable<ImpactEffect> effects)
-    {
-        var t = new Totals();
-        foreach (var e in effects)
-        {
-            t = t with
-            {
-                ImportsBefore = t.ImportsBefore + e.ImportsBefore, ImportsAfter = t.ImportsAfter + e.ImportsAfter, TradeCreation = t.TradeCreation + e.TradeCreation,
-                TradeDiversion = t.TradeDiversion + e.TradeDiversion, RevenueBefore = t.RevenueBefore + e.RevenueBefore, RevenueAfter = t.RevenueAfter + e.RevenueAfter,
-                ImporterDutyBurden = t.ImporterDutyBurden + e.ImporterDutyBurden, ConsumerSurplusChange = t.ConsumerSurplusChange + e.ConsumerSurplusChange,
-                PartnerBefore = t.PartnerBefore + e.Line.ImportsPartner, PartnerAfter = t.PartnerAfter + e.PartnerAfter,
-            };
-        }
-
-        return t;
-    }
-
-    private static decimal Usd(double value) => Math.Round((decimal)value, 0);
-
     private static string Bn(double usd) => (usd / 1e9).ToString("N2", CultureInfo.InvariantCulture);
-
-    private sealed record Totals(double ImportsBefore = 0, double ImportsAfter = 0, double TradeCreation = 0, double TradeDiversion = 0, double RevenueBefore = 0,
-        double RevenueAfter = 0, double ImporterDutyBurden = 0, double ConsumerSurplusChange = 0, double PartnerBefore = 0, double PartnerAfter = 0);
 }

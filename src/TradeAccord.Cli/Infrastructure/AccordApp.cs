@@ -26,6 +26,9 @@ public static class AccordApp
             config.SetApplicationName("accord");
             config.Settings.Console = context.Console;
             config.Settings.PropagateExceptions = true;
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("The web server: the API for every capability and the dashboard, on the embedded store with the built-in data")
+                .WithExample("serve", "--urls", "http://127.0.0.1:5080");
             config.AddCommand<DutyCommand>("duty")
                 .WithDescription("The duty a shipment owes on a date, layer by layer, with each layer's legal base; or a whole entries file")
                 .WithExample("duty", "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--value", "10000")

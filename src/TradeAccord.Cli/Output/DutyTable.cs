@@ -1,3 +1,4 @@
+using TradeAccord.Web.Shapes;
 using System.Globalization;
 using Spectre.Console;
 using TradeAccord.Core.Tariffs;

@@ -1,3 +1,4 @@
+using TradeAccord.Web.Shapes;
 using ScottPlot;
 using TradeAccord.Core.Commitments;
 

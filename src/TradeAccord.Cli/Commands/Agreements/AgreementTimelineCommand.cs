@@ -1,3 +1,4 @@
+using TradeAccord.Web.Shapes;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradeAccord.Cli.Infrastructure;

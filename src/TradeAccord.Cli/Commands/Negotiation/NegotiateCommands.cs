@@ -1,3 +1,4 @@
+using TradeAccord.Web.Shapes;
 using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
@@ -44,11 +45,7 @@ internal static class Domains
         return NegotiationReader.Read(path, file, new ImpactDeriver(loader).Derive);
     }
 
-    public static object Point(NegotiationDomain domain, Point? p) => p is { } x
-        ? new { outcome = domain.Describe(domain.Decode(x.Index)), utilities = new Dictionary<string, double> { [domain.Parties[0].Party] = Round(x.First), [domain.Parties[1].Party] = Round(x.Second) } }
-        : null!;
 
-    public static double Round(double value) => Math.Round(value, 4);
 }
 
 /// <summary><c>accord negotiate analyze</c>: outcome space, frontier, bargaining solutions, zone of agreement.</summary>
@@ -65,20 +62,7 @@ public sealed class NegotiateAnalyzeCommand(CliContext cli) : Command<Negotiatio
         var derived = domain.Parties.SelectMany(p => p.Derived.Select(d => new { party = p.Party, issue = d.Key, how = d.Value }));
         if (settings.Format == "json")
         {
-            cli.Out.WriteLine(Json.Serialize(new
-            {
-                negotiation = domain.Id,
-                outcomes = analysis.Outcomes,
-                outcomesBeforeConstraints = domain.Size,
-                pareto = analysis.Pareto.Select(p => Domains.Point(domain, p)),
-                nash = analysis.Nash is null ? null : Domains.Point(domain, analysis.Nash),
-                kalaiSmorodinsky = analysis.KalaiSmorodinsky is null ? null : Domains.Point(domain, analysis.KalaiSmorodinsky),
-                maxWelfare = analysis.MaxWelfare is null ? null : Domains.Point(domain, analysis.MaxWelfare),
-                reservation,
-                zopa = analysis.Zopa,
-                acceptableToBoth = analysis.AcceptableToBoth,
-                derived,
-            }));
+            cli.Out.WriteLine(Json.Serialize(NegotiationJson.Analysis(domain, analysis)));
             return 0;
         }
 
@@ -129,15 +113,7 @@ public sealed class NegotiateEvaluateCommand(CliContext cli) : Command<Negotiate
         var allowed = domain.Allows(offer);
         if (settings.Format == "json")
         {
-            cli.Out.WriteLine(Json.Serialize(new
-            {
-                offer = domain.Describe(offer),
-                allowed,
-                utilities = utilities.ToDictionary(u => u.Party, u => Domains.Round(u.Utility)),
-                acceptable = utilities.ToDictionary(u => u.Party, u => u.Utility >= u.Reservation),
-                paretoDominated = better.Count > 0,
-                improvements = better.Select(p => new { changed = Bargaining.Changed(domain.Decode(p.Index), offer), point = Domains.Point(domain, p) }),
-            }));
+            cli.Out.WriteLine(Json.Serialize(NegotiationJson.Evaluation(domain, offer, better)));
             return 0;
         }
 
@@ -224,20 +200,7 @@ public sealed class NegotiateSimulateCommand(CliContext cli) : Command<Negotiate
         var result = Simulation.Run(OutcomeSpace.Of(domain), strategies, settings.Rounds, settings.Seed);
         if (settings.Format == "json")
         {
-            cli.Out.WriteLine(Json.Serialize(new
-            {
-                agreement = result.Agreement is { } a ? domain.Describe(domain.Decode(a)) : null,
-                rounds = result.Rounds,
-                utilities = domain.Parties.Select((p, i) => (p.Party, i)).ToDictionary(x => x.Party, x => Domains.Round(result.Utilities[x.i])),
-                strategies = domain.Parties.Select((p, i) => (p.Party, i)).ToDictionary(x => x.Party, x => strategies[x.i].Name),
-                seed = settings.Seed,
-                transcript = result.Transcript.Select(o => new
-                {
-                    round = o.Round, party = o.Party, offer = domain.Describe(domain.Decode(o.Outcome)),
-                    utilities = new Dictionary<string, double> { [domain.Parties[0].Party] = Domains.Round(o.First), [domain.Parties[1].Party] = Domains.Round(o.Second) },
-                    accepted = o.Accepted,
-                }),
-            }));
+            cli.Out.WriteLine(Json.Serialize(NegotiationJson.Simulation(domain, result, strategies, settings.Seed)));
             return 0;
         }
 

@@ -1,11 +1,12 @@
 using TradeAccord.Core.Commitments;
 using TradeAccord.Core.Common;
 
-namespace TradeAccord.Cli.Output;
+namespace TradeAccord.Web.Shapes;
 
 /// <summary>The JSON shape of a tracking report: fixed names, amounts in USD, percentOfTarget in percent.</summary>
-internal static class TrackJson
+public static class TrackJson
 {
+    /// <summary>The JSON shape of a tracking report.</summary>
     public static object Of(TrackReport r) => new
     {
         series = r.Series,
@@ -53,8 +54,10 @@ internal static class TrackJson
         notes = r.Notes,
     };
 
+    /// <summary>A month as yyyy-MM.</summary>
     public static string Month(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     // Targets are shares of yearly figures; cents are the finest unit any figure here carries.
+    /// <summary>Rounds to the cent.</summary>
     public static decimal Round(decimal value) => Math.Round(value, 2);
 }

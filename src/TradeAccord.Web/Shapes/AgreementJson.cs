@@ -1,11 +1,12 @@
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Common;
 
-namespace TradeAccord.Cli.Output;
+namespace TradeAccord.Web.Shapes;
 
 /// <summary>The JSON shape of an agreement: the file's vocabulary (kebab-case values, ISO dates), fixed field names.</summary>
-internal static class AgreementJson
+public static class AgreementJson
 {
+    /// <summary>The JSON shape of an agreement.</summary>
     public static object Of(Agreement a) => new
     {
         agreement = a.Id,
@@ -77,6 +78,7 @@ internal static class AgreementJson
         }) : null,
     };
 
+    /// <summary>The JSON shape of a provision's source.</summary>
     public static object? Source(SourceRef? s) => s is null ? null : new { document = s.Document, article = s.Article, quote = s.Quote };
 
     // The keys every provision has, then its own.

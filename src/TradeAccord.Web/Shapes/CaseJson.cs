@@ -2,11 +2,12 @@ using TradeAccord.Core.Common;
 using TradeAccord.Core.Enforcement;
 using TradeAccord.Storage.Cases;
 
-namespace TradeAccord.Cli.Commands.Cases;
+namespace TradeAccord.Web.Shapes;
 
 /// <summary>The JSON shape of a case: fixed names (id, state, events, deadlines, overdue) and more.</summary>
-internal static class CaseJson
+public static class CaseJson
 {
+    /// <summary>The JSON shape of a case view.</summary>
     public static object Of(CaseView v) => new
     {
         id = v.Header.Id,
@@ -27,6 +28,7 @@ internal static class CaseJson
         termination = v.Termination,
     };
 
+    /// <summary>The JSON shape of a case event.</summary>
     public static object Event(CaseEvent e) => new
     {
         sequence = e.Sequence, kind = e.Kind, at = e.At, by = e.By?.ToString(), from = e.FromStage, to = e.ToStage,

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace TradeAccord.Cli.Output;
+namespace TradeAccord.Web.Shapes;
 
 /// <summary>How every command writes JSON: camelCase names, indented, nulls kept so the shape is fixed.</summary>
-internal static class Json
+public static class Json
 {
+    /// <summary>The options every JSON output uses.</summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -14,5 +15,6 @@ internal static class Json
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Serialises with <see cref="Options"/>.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using TradeAccord.Core.Tariffs;
 
-namespace TradeAccord.Cli.Output;
+namespace TradeAccord.Web.Shapes;
 
 /// <summary>The JSON shape of a duty quote. Field names are part of the command's contract.</summary>
-internal sealed record DutyJson(
+public sealed record DutyJson(
     string Importer,
     string Hts,
     string Line,
@@ -20,6 +20,7 @@ internal sealed record DutyJson(
     bool Complete,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The JSON shape of a quote.</summary>
     public static DutyJson From(DutyQuote quote) => new(
         quote.Importer.Value,
         quote.Shipment.Code.ToDotted(),
@@ -36,11 +37,12 @@ internal sealed record DutyJson(
         quote.IsComplete,
         quote.Warnings);
 
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>An ISO date.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>One layer in the JSON shape.</summary>
-internal sealed record LayerJson(
+public sealed record LayerJson(
     string Id,
     string? Heading,
     string Kind,
@@ -54,6 +56,7 @@ internal sealed record LayerJson(
     string ValidFrom,
     string? ValidTo)
 {
+    /// <summary>The JSON shape of a layer.</summary>
     public static LayerJson From(DutyLayer layer) => new(
         layer.Measure.Id,
         layer.Measure.Heading,
@@ -69,8 +72,9 @@ internal sealed record LayerJson(
         layer.Measure.Validity.EndOrNull is { } end ? DutyJson.Iso(end) : null);
 
     /// <summary>The lower-case kind name used in JSON and CSV.</summary>
+    /// <summary>A kind as written in JSON.</summary>
     public static string KindName(MeasureKind kind) => kind.ToString().ToLowerInvariant();
 }
 
 /// <summary>A specific part of a rate.</summary>
-internal sealed record SpecificJson(decimal PerUnit, string Unit, string? Qualifier);
+public sealed record SpecificJson(decimal PerUnit, string Unit, string? Qualifier);

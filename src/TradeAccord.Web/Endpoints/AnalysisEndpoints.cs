@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Negotiation;
+using TradeAccord.Sources.Negotiation;
+using TradeAccord.Web.Shapes;
+
+namespace TradeAccord.Web.Endpoints;
+
+/// <summary>An impact run.</summary>
+/// <param name="Importer">US or CN.</param>
+/// <param name="Scenario">The scenario (tariffs after).</param>
+/// <param name="Baseline">The baseline (tariffs before); null: the record.</param>
+/// <param name="Year">Base year of trade values.</param>
+/// <param name="Date">Date tariffs are compared on.</param>
+/// <param name="By">list, chapter or hs6.</param>
+/// <param name="SupplyElasticity">Export supply elasticity, or null for infinite.</param>
+public sealed record ImpactRequest(string? Importer, string? Scenario, string? Baseline = null, int Year = 2019, string? Date = null, string By = "list", double? SupplyElasticity = null);
+
+/// <summary>An offer to evaluate.</summary>
+/// <param name="Offer">issue=option pairs, comma-separated.</param>
+public sealed record OfferRequest(string? Offer);
+
+/// <summary>The impact model and the negotiation analyser.</summary>
+public static class AnalysisEndpoints
+{
+    /// <summary>Maps them.</summary>
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/api/impact", (ImpactRequest r, ServerState state) =>
+        {
+            var importer = CountryCode.Parse(r.Importer ?? "US");
+            if (!importer.TryGetValue(out var into))
+            {
+                return Problems.BadRequest("importer", importer.Error!);
+            }
+
+            if (string.IsNullOrWhiteSpace(r.Scenario))
+            {
+                return Problems.BadRequest("scenario", $"is required: expected one of {string.Join(", ", state.Loader.ScenarioNames)}");
+            }
+
+            if (r.By is not ("list" or "chapter" or "hs6"))
+            {
+                return Problems.BadRequest("by", $"'{r.By}' is not valid: expected list, chapter or hs6");
+            }
+
+            DateOnly? date = null;
+            if (r.Date is not null)
+            {
+                if (!DateOnly.TryParseExact(r.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    return Problems.BadRequest("date", $"'{r.Date}' is not a date: expected yyyy-MM-dd");
+                }
+
+                date = d;
+            }
+
+            if (!state.Loader.ScenarioNames.Contains(r.Scenario) || (r.Baseline is not null && !state.Loader.ScenarioNames.Contains(r.Baseline)))
+            {
+                return Problems.BadRequest(state.Loader.ScenarioNames.Contains(r.Scenario) ? "baseline" : "scenario", $"expected one of {string.Join(", ", state.Loader.ScenarioNames)}");
+            }
+
+            return Results.Ok(ImpactRun.Compute(state.Loader, into, r.Scenario, r.Baseline, r.Year, date, r.By, r.SupplyElasticity).ToJson());
+        }).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)");
+
+        var api = app.MapGroup("/api/negotiations").WithTags("negotiation");
+        api.MapGet("/", (ServerState state) => Results.Ok(Names(state)));
+        api.MapGet("/{id}/analyze", (string id, HttpContext context, ServerState state) =>
+            Results.Ok(Redacted(NegotiationJson.Analysis(Domain(state, id), Bargaining.Analyze(OutcomeSpace.Of(Domain(state, id)))), context)));
+        api.MapPost("/{id}/evaluate", (string id, OfferRequest r, ServerState state) =>
+        {
+            var domain = Domain(state, id);
+            var offer = Offer(domain, r.Offer, out var problem);
+            return problem ?? Results.Ok(NegotiationJson.Evaluation(domain, offer!, Bargaining.Improvements(OutcomeSpace.Of(domain), offer!)));
+        });
+        api.MapPost("/{id}/simulate", (string id, string? us, string? cn, int? seed, int? rounds, ServerState state) =>
+        {
+            var domain = Domain(state, id);
+            var named = domain.Parties.Select(p => p.Party switch { "US" => us, "CN" => cn, _ => null } ?? "boulware").ToList();
+            var bad = named.FirstOrDefault(n => Strategies.Named(n) is null);
+            if (bad is not null)
+            {
+                return Problems.BadRequest("strategy", $"'{bad}' is not a strategy: expected one of {string.Join(", ", Strategies.Names)}");
+            }
+
+            var strategies = named.Select(n => Strategies.Named(n)!).ToList();
+            var result = Simulation.Run(OutcomeSpace.Of(domain), strategies, rounds is >= 1 and <= 10_000 ? rounds.Value : 60, seed ?? 1);
+            return Results.Ok(NegotiationJson.Simulation(domain, result, strategies, seed ?? 1));
+        });
+        api.MapGet("/{id}/profiles/{party}", (string id, string party, HttpContext context, ServerState state) =>
+        {
+            var domain = Domain(state, id);
+            var caller = ApiKeys.PartyOf(WebApp.RoleOf(context))?.ToString();
+            var preferences = domain.Parties.FirstOrDefault(p => p.Party == party);
+            // Another party's preferences are not merely forbidden: their existence is not confirmed either.
+            return preferences is null || caller != party ? Problems.NotFound("the profile") : Results.Ok(NegotiationJson.Profile(domain, preferences));
+        }).WithSummary("A party's private preferences and reservation value: only for that party's office");
+    }
+
+    // Each party's reservation value is private: the caller sees its own only.
+    private static object Redacted(object analysis, HttpContext context)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(analysis, Json.Options)!.AsObject();
+        var own = ApiKeys.PartyOf(WebApp.RoleOf(context))?.ToString();
+        var reservation = json["reservation"]!.AsObject();
+        foreach (var key in reservation.Select(kv => kv.Key).ToList().Where(k => k != own))
+        {
+            reservation.Remove(key);
+        }
+
+        return json;
+    }
+
+    private static IReadOnlyList<string> Names(ServerState state)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(state.Loader.Paths.Data)!, "negotiations");
+        return Directory.Exists(folder) ? [.. Directory.EnumerateFiles(folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)] : [];
+    }
+
+    private static NegotiationDomain Domain(ServerState state, string id)
+    {
+        if (!Names(state).Contains(id, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"id: '{id}' is not a negotiation: expected one of {string.Join(", ", Names(state))}");
+        }
+
+        var path = Path.Combine(Path.GetDirectoryName(state.Loader.Paths.Data)!, "negotiations", id + ".yaml");
+        return NegotiationReader.Read(path, $"negotiations/{id}.yaml", new ImpactDeriver(state.Loader).Derive);
+    }
+
+    private static int[]? Offer(NegotiationDomain domain, string? text, out IResult? problem)
+    {
+        problem = null;
+        var choice = new int[domain.Issues.Count];
+        foreach (var pair in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2);
+            var issue = parts.Length == 2 ? domain.Issues.FirstOrDefault(i => i.Id == parts[0]) : null;
+            var option = issue is null ? -1 : issue.Options.ToList().IndexOf(parts[1]);
+            if (issue is null || option < 0)
+            {
+                problem = Problems.BadRequest("offer", $"'{pair}' is not issue=option: expected issues {string.Join(", ", domain.Issues.Select(i => i.Id))} with their options");
+                return null;
+            }
+
+            choice[domain.IndexOf(issue.Id)] = option;
+        }
+
+        return choice;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TradeAccord.Core.Common;
+using TradeAccord.Storage.Cases;
+using TradeAccord.Web.Shapes;
+
+namespace TradeAccord.Web.Endpoints;
+
+/// <summary>Opening a case.</summary>
+/// <param name="Respondent">The party complained against.</param>
+/// <param name="Summary">The complaint.</param>
+/// <param name="At">Date of the appeal.</param>
+/// <param name="Article">The article said not to be kept.</param>
+/// <param name="Confidential">Only the two offices may read it.</param>
+/// <param name="Agreement">Agreement name (default us-china-phase-one).</param>
+public sealed record OpenCaseRequest(string? Respondent, string? Summary, string? At, string? Article = null, bool Confidential = false, string? Agreement = null);
+
+/// <summary>An action on a case.</summary>
+/// <param name="Action">The action.</param>
+/// <param name="At">Its date.</param>
+/// <param name="Note">Free text.</param>
+public sealed record AdvanceRequest(string? Action, string? At, string? Note = null);
+
+/// <summary>The case endpoints: offices act, observers read what is not confidential.</summary>
+public static class CaseEndpoints
+{
+    /// <summary>Maps them.</summary>
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/cases").WithTags("cases");
+        api.MapPost("/", (OpenCaseRequest r, HttpContext context, ServerState state) =>
+        {
+            if (ApiKeys.PartyOf(WebApp.RoleOf(context)) is not { } complainant)
+            {
+                return Problems.Forbidden("only a party's office (us-office, cn-office) can file an appeal");
+            }
+
+            var respondent = CountryCode.Parse(r.Respondent ?? "");
+            if (!respondent.TryGetValue(out var against))
+            {
+                return Problems.BadRequest("respondent", respondent.Error!);
+            }
+
+            if (string.IsNullOrWhiteSpace(r.Summary))
+            {
+                return Problems.BadRequest("summary", "is required: the complaint in a sentence");
+            }
+
+            if (!TryDate(r.At, out var at))
+            {
+                return Problems.BadRequest("at", $"'{r.At}' is not a date: expected yyyy-MM-dd");
+            }
+
+            var (store, cases) = state.Cases();
+            using (store)
+            {
+                var view = cases.Open(r.Agreement ?? "us-china-phase-one", complainant, against, r.Article, r.Summary, at, r.Confidential);
+                return Results.Created($"/api/cases/{view.Header.Id}", CaseJson.Of(view));
+            }
+        }).WithSummary("File an appeal as the calling office (the JSON of `accord case open --format json`)");
+        api.MapGet("/", (string? at, bool? overdue, HttpContext context, ServerState state) =>
+        {
+            if (!Date(at, out var on))
+            {
+                return Problems.BadRequest("at", $"'{at}' is not a date: expected yyyy-MM-dd");
+            }
+
+            var (store, cases) = state.Cases();
+            using (store)
+            {
+                var views = cases.List(on, Viewer(context)).Where(v => overdue != true || v.Overdue);
+                return Results.Ok(views.Select(CaseJson.Of).ToList());
+            }
+        }).WithSummary("Cases the caller may read, as of a date");
+        api.MapGet("/{id}", (string id, string? at, HttpContext context, ServerState state) =>
+        {
+            if (!Date(at, out var on))
+            {
+                return Problems.BadRequest("at", $"'{at}' is not a date: expected yyyy-MM-dd");
+            }
+
+            var (store, cases) = state.Cases();
+            using (store)
+            {
+                return Results.Ok(CaseJson.Of(cases.View(id, on, Viewer(context))));
+            }
+        }).WithSummary("A case: state, events, deadlines, overdue (the JSON of `accord case show --format json`)");
+        api.MapPost("/{id}/advance", (string id, AdvanceRequest r, HttpContext context, ServerState state) =>
+        {
+            if (ApiKeys.PartyOf(WebApp.RoleOf(context)) is not { } by)
+            {
+                return Problems.Forbidden("only a party's office (us-office, cn-office) can act on a case");
+            }
+
+            if (string.IsNullOrWhiteSpace(r.Action))
+            {
+                return Problems.BadRequest("action", "is required: expected one of the actions permitted in the case's stage");
+            }
+
+            if (!TryDate(r.At, out var at))
+            {
+                return Problems.BadRequest("at", $"'{r.At}' is not a date: expected yyyy-MM-dd");
+            }
+
+            var (store, cases) = state.Cases();
+            using (store)
+            {
+                var (view, step) = cases.Advance(id, r.Action, by, at, r.Note);
+                if (step.Refusal is { } refusal)
+                {
+                    return Results.Problem(detail: $"action: {refusal}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused",
+                        extensions: new Dictionary<string, object?> { ["field"] = "action", ["permitted"] = step.Permitted.Select(a => a.Id).ToList() });
+                }
+
+                return Results.Ok(CaseJson.Of(view));
+            }
+        }).WithSummary("Take an action as the calling office; a refused one returns 422 with the permitted actions");
+        api.MapGet("/{id}/verify", (string id, HttpContext context, ServerState state) =>
+        {
+            var (store, cases) = state.Cases();
+            using (store)
+            {
+                var stored = store.Load(id);
+                if (stored is null || (WebApp.RoleOf(context) != Role.Admin && !Viewer(context).MayRead(stored.Header)))
+                {
+                    return Problems.NotFound("the case");
+                }
+
+                var broken = cases.Verify(id);
+                return Results.Ok(new
+                {
+                    id, intact = broken is null, events = stored.Events.Count,
+                    firstBadEvent = broken?.Event.Sequence, problem = broken?.Problem,
+                });
+            }
+        }).WithSummary("The case's hash chain: intact, or the first bad event");
+    }
+
+    private static Viewer Viewer(HttpContext context) => new(ApiKeys.PartyOf(WebApp.RoleOf(context)));
+
+    private static bool Date(string? text, out DateOnly date)
+    {
+        if (text is null)
+        {
+            date = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            return true;
+        }
+
+        return TryDate(text, out date);
+    }
+
+    private static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TradeAccord.Core.Commitments;
+using TradeAccord.Sources.Agreements;
+using TradeAccord.Storage;
+using TradeAccord.Web.Shapes;
+
+namespace TradeAccord.Web.Endpoints;
+
+/// <summary>The purchase tracker (public data).</summary>
+public static class TrackEndpoints
+{
+    /// <summary>Maps it.</summary>
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/api/track", (int? year, string? through, string? window, string? weights, string? series, string? vintage, ServerState state) =>
+        {
+            if (year is not (>= 1990 and <= 2100))
+            {
+                return Problems.BadRequest("year", "is required: expected a year such as 2020");
+            }
+
+            DateOnly? last = null;
+            if (through is not null)
+            {
+                if (!DateOnly.TryParseExact(through + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+                {
+                    return Problems.BadRequest("through", $"'{through}' is not a month: expected yyyy-MM");
+                }
+
+                last = month;
+            }
+
+            if (window is not (null or "calendar" or "agreement") || weights is not (null or "seasonal" or "even"))
+            {
+                return window is not (null or "calendar" or "agreement")
+                    ? Problems.BadRequest("window", $"'{window}' is not valid: expected calendar or agreement")
+                    : Problems.BadRequest("weights", $"'{weights}' is not valid: expected seasonal or even");
+            }
+
+            var agreement = AgreementFiles.ReadValid(Path.Combine(state.Loader.Paths.Agreements, "us-china-phase-one.yaml"), state.Loader.AgreementContext);
+            var options = new TrackOptions(year.Value, last, window == "agreement" ? TrackWindow.Agreement : TrackWindow.Calendar,
+                weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal);
+            using var store = state.Trade();
+            var reports = TradeData.Track(store, agreement, state.Loader.AgreementContext,
+                new TrackRequest(series?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], vintage, options, state.Loader.Baseline));
+            return Results.Ok(reports.Count == 1 ? TrackJson.Of(reports[0]) : reports.Select(TrackJson.Of));
+        }).WithTags("tracker").WithSummary("Phase one purchases against their targets (the JSON of `accord track --format json`)");
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using TradeAccord.Sources;
+using TradeAccord.Sources.Agreements;
+using TradeAccord.Storage;
+using TradeAccord.Storage.Cases;
+
+namespace TradeAccord.Web;
+
+/// <summary>Errors as RFC 9457 problem details that name the field and what was expected.</summary>
+public static class Problems
+{
+    /// <summary>A 400 naming <paramref name="field"/>.</summary>
+    public static IResult BadRequest(string field, string detail) =>
+        Results.Problem(detail: $"{field}: {detail}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
+            extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    /// <summary>A 404 that gives no hint of what exists.</summary>
+    public static IResult NotFound(string what) => Results.Problem(detail: $"{what} was not found", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>A 403.</summary>
+    public static IResult Forbidden(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
+    /// <summary>Writes a problem directly (middleware).</summary>
+    public static Task Write(HttpContext context, int status, string title, string detail, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new Dictionary<string, object?>
+        {
+            ["type"] = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}",
+            ["title"] = title, ["status"] = status, ["detail"] = detail, ["field"] = field,
+        }, options: null, contentType: "application/problem+json");
+    }
+
+    /// <summary>Maps what a handler threw to a problem.</summary>
+    public static Task FromException(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        return error switch
+        {
+            SourceException e => Write(context, 400, "Bad input", e.Message, e.Field),
+            AgreementException e => Write(context, 400, "Invalid agreement", string.Join("\n", e.Problems)),
+            CaseConflictException e => Write(context, 409, "Conflict", e.Message),
+            CaseException e when e.Message.StartsWith("no case", StringComparison.Ordinal) || e.Message.Contains("confidential", StringComparison.Ordinal)
+                => Write(context, 404, "Not found", "the case was not found"),
+            CaseException e => Write(context, 400, "Refused", e.Message),
+            StoreException e => Write(context, 400, "Store", e.Message),
+            BadHttpRequestException e => Write(context, 400, "Bad request", $"body: {e.Message}: expected JSON as documented at /openapi/v1.json", "body"),
+            ArgumentException e => Write(context, 400, "Bad request", e.Message),
+            _ => Write(context, 500, "Server error", "the server failed; the error is logged without request content"),
+        };
+    }
+}

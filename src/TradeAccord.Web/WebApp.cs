@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
+using TradeAccord.Core.Common;
+using TradeAccord.Sources;
+using TradeAccord.Sources.Agreements;
+using TradeAccord.Storage;
+using TradeAccord.Storage.Cases;
+using TradeAccord.Web.Endpoints;
+
+namespace TradeAccord.Web;
+
+/// <summary>The shared services of one server: the data, the store, the keys.</summary>
+/// <param name="Loader">The built-in data and schedules.</param>
+/// <param name="Db">The store (file path or connection string), as given.</param>
+/// <param name="Keys">API keys and roles.</param>
+/// <param name="TradeDb">The trade store's file when <paramref name="Db"/> is a PostgreSQL server.</param>
+public sealed record ServerState(ScheduleLoader Loader, string? Db, ApiKeys Keys, string? TradeDb = null)
+{
+    /// <summary>The trade store: the embedded file (the trade data stay in DuckDB when cases are on PostgreSQL).</summary>
+    public TradeStore Trade()
+    {
+        var store = TradeStore.Open(StorePaths.Resolve(CaseStores.IsPostgres(Db) ? TradeDb : Db));
+        TradeData.EnsureBuiltIn(store, Loader.Paths);
+        return store;
+    }
+
+    /// <summary>A case store and service for one request.</summary>
+    public (ICaseStore Store, CaseService Service) Cases()
+    {
+        var store = CaseStores.Open(Db);
+        return (store, new CaseService(store, Loader));
+    }
+}
+
+/// <summary>Builds the web server: the API, its OpenAPI document, the dashboard, roles by API key.</summary>
+public static class WebApp
+{
+    /// <summary>The role of the current request.</summary>
+    public static Role RoleOf(HttpContext context) => context?.Items["role"] as Role? ?? Role.Public;
+
+    /// <summary>Builds the application (not started).</summary>
+    public static WebApplication Build(WebOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "dashboard") });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        // Unreadable bodies reach the problem handler, which names the field instead of answering an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        var loader = new ScheduleLoader(DataPaths.Locate(options.Data));
+        builder.Services.AddSingleton(new ServerState(loader, options.Db, ApiKeys.Load(options.KeysFile), options.TradeDb));
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(Problems.FromException));
+        app.Use(async (context, next) =>
+        {
+            var keys = context.RequestServices.GetRequiredService<ServerState>().Keys;
+            var role = keys.RoleOf(context.Request.Headers[ApiKeys.Header].FirstOrDefault());
+            if (role is null)
+            {
+                await Problems.Write(context, StatusCodes.Status401Unauthorized, "Unknown API key", $"the {ApiKeys.Header} header holds no known key", ApiKeys.Header).ConfigureAwait(false);
+                return;
+            }
+
+            context.Items["role"] = role.Value;
+            await next(context).ConfigureAwait(false);
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference");
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("server");
+        app.MapGet("/api/whoami", (HttpContext context) => Results.Ok(new { role = RoleOf(context).ToKebab(), party = ApiKeys.PartyOf(RoleOf(context))?.ToString() }))
+            .WithTags("server").WithSummary("The caller's role and the party it acts for");
+        DutyEndpoints.Map(app);
+        AgreementEndpoints.Map(app);
+        TrackEndpoints.Map(app);
+        CaseEndpoints.Map(app);
+        AnalysisEndpoints.Map(app);
+        return app;
+    }
+}

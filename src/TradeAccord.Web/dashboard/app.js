@@ -1,0 +1,162 @@
+// The TradeAccord dashboard: plain modules over the JSON API. The API key (if any) stays in this browser.
+const $ = (selector) => document.querySelector(selector);
+const keyInput = $('#api-key');
+keyInput.value = localStorage.getItem('accord-key') ?? '';
+keyInput.addEventListener('change', () => { localStorage.setItem('accord-key', keyInput.value); show(location.hash.slice(1) || 'duty'); });
+
+async function api(path, options = {}) {
+  const headers = { ...(options.headers ?? {}) };
+  if (keyInput.value) headers['X-Api-Key'] = keyInput.value;
+  const response = await fetch(path, { ...options, headers });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({ detail: response.statusText }));
+    throw new Error(problem.detail ?? problem.title);
+  }
+  return response;
+}
+const json = async (path, options) => (await api(path, options)).json();
+const post = (path, body) => json(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const bn = (usd) => (usd / 1e9).toFixed(2);
+const cell = (text, className) => { const td = document.createElement('td'); td.textContent = text; if (className) td.className = className; return td; };
+const row = (...cells) => { const tr = document.createElement('tr'); tr.append(...cells); return tr; };
+const charts = {};
+function chart(id, config) { charts[id]?.destroy(); charts[id] = new Chart(document.getElementById(id), config); return charts[id]; }
+
+// Tariff calculator
+$('#duty-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  $('#duty-error').textContent = '';
+  const body = { hts: form.get('hts'), origin: form.get('origin'), entryDate: form.get('entryDate'), value: Number(form.get('value')), scenario: form.get('scenario') || null };
+  try {
+    const quote = await post('/api/duty', body);
+    const rows = quote.layers.map((l) => row(cell(l.title), cell(l.heading ?? ''), cell(l.rate), cell(l.amount?.toFixed(2) ?? '', 'num'), cell(l.legalBase)));
+    $('#duty-layers tbody').replaceChildren(...rows);
+    $('#duty-total').textContent = `Total duty: ${quote.totalDuty?.toFixed(2) ?? 'not computable'} USD (${(quote.totalAdValorem * 100).toFixed(2)}% ad valorem) · ${quote.nomenclature ?? ''}`;
+  } catch (error) { $('#duty-error').textContent = error.message; }
+});
+$('#batch-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const response = await api('/api/duty/batch', { method: 'POST', body: new FormData(event.target) });
+  const blob = await response.blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob); link.download = 'duties.csv'; link.id = 'batch-download';
+  link.textContent = `Download duties.csv (${response.headers.get('X-Rows')} rows, ${response.headers.get('X-Errors')} errors)`;
+  $('#batch-result').replaceChildren(link);
+});
+
+// Purchase tracker
+async function track(form) {
+  const data = new FormData(form ?? $('#track-form'));
+  const report = await json(`/api/track?year=${data.get('year')}&weights=${data.get('weights')}`);
+  const reports = Array.isArray(report) ? report : [report];
+  $('#track-vintage').textContent = reports.map((r) => `${r.series}, vintage ${r.vintage}, ${r.period.from} to ${r.period.to}: ${r.total.percentOfTarget}% of target`).join(' · ');
+  const colors = ['#3b7dd8', '#e07b24', '#2e9e5b', '#9b59b6'];
+  const datasets = [];
+  reports.forEach((r, s) => r.categories.filter((c) => c.hasData && c.months.length).forEach((c, i) => {
+    const color = colors[i % colors.length];
+    datasets.push({ label: `${c.name}: actual${reports.length > 1 ? ` (${r.series})` : ''}`, data: c.months.map((m) => m.cumulativeActual / 1e9), borderColor: color, backgroundColor: color, borderDash: s ? [2, 2] : [] });
+    datasets.push({ label: `${c.name}: target`, data: c.months.map((m) => m.cumulativeTarget / 1e9), borderColor: color, borderDash: [8, 4], pointRadius: 0 });
+  }));
+  chart('track-chart', { type: 'line', data: { labels: reports[0].categories[0].months.map((m) => m.month), datasets },
+    options: { animation: false, plugins: { title: { display: true, text: 'Cumulative purchases against target, USD billion' } }, scales: { y: { title: { display: true, text: 'USD billion' } } } } });
+  $('#track-table tbody').replaceChildren(...reports[0].categories.map((c) => row(cell(c.name), cell(c.hasData ? bn(c.target) : 'no data', 'num'), cell(c.hasData ? bn(c.actual) : '', 'num'), cell(c.hasData ? `${c.percentOfTarget}%` : '', 'num'))));
+  document.body.dataset.trackerDrawn = 'yes';
+}
+$('#track-form').addEventListener('submit', (event) => { event.preventDefault(); track(event.target); });
+
+// Agreements
+async function agreements() {
+  const timeline = await json('/api/agreements/us-china-phase-one/timeline');
+  $('#timeline tbody').replaceChildren(...timeline.dated.map((e) => row(cell(e.date), cell(e.what))));
+  const diff = await json('/api/agreements/diff?a=positions-2019-11/us&b=positions-2019-11/china');
+  $('#diff tbody').replaceChildren(...diff.changes.flatMap((c) => c.terms.map((t, i) => row(cell(i ? '' : `${c.id} (${c.change})`), cell(t.term), cell(t.a), cell(t.b)))));
+}
+
+// Cases
+async function cases() {
+  $('#case-error').textContent = '';
+  try {
+    const list = await json('/api/cases?at=2021-06-01');
+    const states = [...new Set(list.map((c) => c.state))];
+    $('#case-board').replaceChildren(...states.map((state) => {
+      const column = document.createElement('div'); column.className = 'column';
+      const title = document.createElement('h3'); title.textContent = state; column.append(title);
+      list.filter((c) => c.state === state).forEach((c) => {
+        const card = document.createElement('div'); card.className = `card${c.overdue ? ' overdue' : ''}`; card.dataset.case = c.id;
+        card.textContent = `${c.id}: ${c.summary}${c.overdue ? ' (overdue)' : ''} ${c.deadlines.map((d) => `· ${d.stage} by ${d.due}`).join(' ')}`;
+        card.addEventListener('click', () => caseDetail(c.id));
+        column.append(card);
+      });
+      return column;
+    }));
+  } catch (error) { $('#case-error').textContent = error.message; }
+}
+async function caseDetail(id) {
+  const view = await json(`/api/cases/${id}?at=2021-06-01`);
+  const verify = await json(`/api/cases/${id}/verify`);
+  const detail = $('#case-detail');
+  detail.replaceChildren();
+  const heading = document.createElement('h3'); heading.textContent = `${view.id}: ${view.state}`; heading.id = 'case-state';
+  const table = document.createElement('table');
+  table.append(...view.events.map((e) => row(cell(e.sequence), cell(e.at), cell(e.kind), cell(e.by ?? 'both'), cell(e.hash.slice(0, 12)))));
+  const chain = document.createElement('p'); chain.id = 'case-chain'; chain.textContent = verify.intact ? `Chain intact (${verify.events} events)` : `Chain broken at event ${verify.firstBadEvent}: ${verify.problem}`;
+  const form = document.createElement('form'); form.id = 'advance-form';
+  form.innerHTML = `<label>Action <select name="action">${view.permitted.map((a) => `<option>${a.action}</option>`).join('')}</select></label><label>Date <input name="at" type="date" value="2021-02-01"></label><button type="submit">Advance</button>`;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try { await post(`/api/cases/${id}/advance`, { action: data.get('action'), at: data.get('at') }); await cases(); await caseDetail(id); }
+    catch (error) { $('#case-error').textContent = error.message; }
+  });
+  detail.append(heading, chain, table, form);
+}
+$('#case-open-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const data = new FormData(event.target);
+  try {
+    const opened = await post('/api/cases', { respondent: data.get('respondent'), article: data.get('article'), summary: data.get('summary'), at: data.get('at'), confidential: data.get('confidential') === 'on' });
+    await cases(); await caseDetail(opened.id);
+  } catch (error) { $('#case-error').textContent = error.message; }
+});
+
+// Negotiation
+async function negotiation() {
+  const analysis = await json('/api/negotiations/us-china-2019-11/analyze');
+  const point = (p) => ({ x: p.utilities.US, y: p.utilities.CN });
+  const datasets = [
+    { label: 'Pareto frontier', data: analysis.pareto.map(point), showLine: true, borderColor: '#3b7dd8', backgroundColor: '#3b7dd8' },
+    { label: 'Nash', data: analysis.nash ? [point(analysis.nash)] : [], pointRadius: 8, backgroundColor: '#e07b24' },
+    { label: 'Kalai–Smorodinsky', data: analysis.kalaiSmorodinsky ? [point(analysis.kalaiSmorodinsky)] : [], pointRadius: 8, pointStyle: 'triangle', backgroundColor: '#2e9e5b' },
+  ];
+  for (const [party, value] of Object.entries(analysis.reservation)) {
+    datasets.push({ label: `${party} reservation`, data: party === 'US' ? [{ x: value, y: 0 }, { x: value, y: 1 }] : [{ x: 0, y: value }, { x: 1, y: value }], showLine: true, borderDash: [6, 4], pointRadius: 0, borderColor: '#888' });
+  }
+  chart('negotiation-chart', { type: 'scatter', data: { datasets }, options: { animation: false, scales: { x: { min: 0, max: 1, title: { display: true, text: 'US utility' } }, y: { min: 0, max: 1, title: { display: true, text: 'China utility' } } } } });
+  $('#negotiation-summary').textContent = `${analysis.outcomes.toLocaleString()} outcomes allowed; ${analysis.pareto.length} on the frontier; zone of agreement: ${analysis.zopa ? 'yes' : 'no'}.`;
+  const profile = $('#profile');
+  const me = await json('/api/whoami');
+  if (!me.party) { profile.textContent = 'Private: shown only to a party\'s own office.'; return; }
+  try { profile.textContent = JSON.stringify(await json(`/api/negotiations/us-china-2019-11/profiles/${me.party}`), null, 2); }
+  catch { profile.textContent = 'Private: shown only to a party\'s own office.'; }
+}
+$('#offer-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const result = await post('/api/negotiations/us-china-2019-11/evaluate', { offer: new FormData(event.target).get('offer') });
+  const lines = [`US ${result.utilities.US}, China ${result.utilities.CN}${result.allowed ? '' : ' (breaks a linkage)'}`, ...result.improvements.map((i) => `better for both: ${i.point.outcome} (US ${i.point.utilities.US}, China ${i.point.utilities.CN})`)];
+  $('#offer-result').replaceChildren(...lines.map((l) => { const p = document.createElement('p'); p.textContent = l; return p; }));
+});
+
+// Navigation
+const loaders = { duty: scenarios, tracker: () => track(), agreements, cases, negotiation };
+async function scenarios() {
+  const names = await json('/api/scenarios');
+  $('#duty-scenario').replaceChildren(new Option('record', ''), ...names.map((n) => new Option(n, n)));
+}
+function show(page) {
+  document.querySelectorAll('.page').forEach((p) => p.classList.toggle('active', p.id === `page-${page}`));
+  document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.dataset.page === page));
+  loaders[page]?.().catch((error) => { document.body.dataset.error = error.message; console.error(error); });
+}
+window.addEventListener('hashchange', () => show(location.hash.slice(1)));
+show(location.hash.slice(1) || 'duty');

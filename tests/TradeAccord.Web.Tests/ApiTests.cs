@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace TradeAccord.Web.Tests;
+
+/// <summary>The API in process: every endpoint, each role, malformed requests.</summary>
+public sealed class ApiTests : IAsyncLifetime
+{
+    private Server _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await Server.Start();
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+    [Fact]
+    public async Task Health_and_the_openapi_document()
+    {
+        var client = _server.Client();
+        (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var openapi = await Json(await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+        openapi.GetProperty("paths").TryGetProperty("/api/duty", out _).ShouldBeTrue();
+        (await client.GetAsync("/api/reference/v1", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_duty_quote_has_the_cli_shape()
+    {
+        var response = await _server.Client().PostAsJsonAsync("/api/duty", new { hts = "7326.90.8688", origin = "CN", entryDate = "2019-06-20", value = 10000 }, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var quote = await Json(response);
+        quote.GetProperty("totalDuty").GetDecimal().ShouldBe(2_790m);
+        quote.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("heading").GetString()).ShouldContain("9903.88.03");
+    }
+
+    [Theory]
+    [InlineData("""{"origin":"CN","entryDate":"2019-06-20","value":1}""", "hts")]
+    [InlineData("""{"hts":"7326.90.8688","origin":"XX1","entryDate":"2019-06-20","value":1}""", "origin")]
+    [InlineData("""{"hts":"7326.90.8688","origin":"CN","entryDate":"20-06-2019","value":1}""", "entryDate")]
+    [InlineData("""{"hts":"7326.90.8688","origin":"CN","entryDate":"2019-06-20","value":-1}""", "value")]
+    [InlineData("""{"hts":"abc","origin":"CN","entryDate":"2019-06-20","value":1}""", "hts")]
+    [InlineData("""{"hts":"7326.90.8688","origin":"CN","entryDate":"2019-06-20","value":1,"importer":"ZZZ"}""", "importer")]
+    [InlineData("""{"hts": 7326""", "body")]
+    public async Task Malformed_duty_requests_are_problems_naming_the_field(string body, string field)
+    {
+        var response = await _server.Client().PostAsync("/api/duty", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await Json(response);
+        problem.GetProperty("field").GetString().ShouldBe(field);
+        problem.GetProperty("detail").GetString()!.ShouldContain("expected");
+    }
+
+    [Fact]
+    public async Task A_batch_comes_back_as_csv_with_the_duty_columns()
+    {
+        var csv = "id,hts,origin,entry_date,value_usd\n1,7326.90.8688,CN,2019-06-20,10000\n2,0101.21.0010,CN,2020-03-01,10000\n3,9999.99.9999,CN,2019-06-20,1\n";
+        var response = await _server.Client().PostAsync("/api/duty/batch", new StringContent(csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        response.Headers.GetValues("X-Rows").Single().ShouldBe("3");
+        response.Headers.GetValues("X-Errors").Single().ShouldBe("1");
+        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Trim().Split('\n');
+        lines[0].ShouldStartWith("id,hts,origin,entry_date,value_usd,mfn_rate");
+        lines[1].ShouldContain("2790.00");
+    }
+
+    [Fact]
+    public async Task Schedule_agreements_tracker_and_impact_are_public()
+    {
+        var client = _server.Client();
+        var stats = await Json(await client.GetAsync("/api/schedule/stats?date=2020-01-01", TestContext.Current.CancellationToken));
+        stats.GetProperty("headings").EnumerateArray().ShouldContain(h => h.GetProperty("heading").GetString() == "9903.88.15");
+        (await Json(await client.GetAsync("/api/agreements", TestContext.Current.CancellationToken))).EnumerateArray().Select(a => a.GetString()).ShouldContain("us-china-phase-one");
+        (await Json(await client.GetAsync("/api/agreements/us-china-phase-one/timeline", TestContext.Current.CancellationToken))).GetProperty("dated").GetArrayLength().ShouldBeGreaterThan(10);
+        var diff = await Json(await client.GetAsync("/api/agreements/diff?a=positions-2019-11/us&b=positions-2019-11/china", TestContext.Current.CancellationToken));
+        diff.GetProperty("changes").EnumerateArray().ShouldContain(c => c.GetProperty("id").GetString() == "cond-purchases-exit");
+        var track = await Json(await client.GetAsync("/api/track?year=2020", TestContext.Current.CancellationToken));
+        track.GetProperty("total").GetProperty("percentOfTarget").GetDecimal().ShouldBe(62.56m);
+        var impact = await Json(await client.PostAsJsonAsync("/api/impact", new { importer = "US", scenario = "dec15-proceeds", baseline = "phase-one", year = 2019 }, TestContext.Current.CancellationToken));
+        impact.GetProperty("tariffRevenueAfter").GetDecimal().ShouldBeGreaterThan(impact.GetProperty("tariffRevenueBefore").GetDecimal());
+        (await client.GetAsync("/api/agreements/..%2F..%2Fetc%2Fpasswd", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/track?year=20x0", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostAsJsonAsync("/api/impact", new { importer = "US", scenario = "nothing" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Cases_are_opened_and_advanced_by_offices_and_hidden_when_confidential()
+    {
+        var us = _server.Client(Server.UsKey);
+        var cn = _server.Client(Server.CnKey);
+        var observer = _server.Client(Server.ObserverKey);
+        var anonymous = _server.Client();
+
+        (await anonymous.PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "x", at = "2021-01-15" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await observer.PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "x", at = "2021-01-15" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var opened = await us.PostAsJsonAsync("/api/cases", new { respondent = "CN", article = "6.2", summary = "Purchases short", at = "2021-01-15", confidential = true }, TestContext.Current.CancellationToken);
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await Json(opened)).GetProperty("id").GetString();
+
+        var refused = await us.PostAsJsonAsync($"/api/cases/{id}/advance", new { action = "assess", at = "2021-02-01" }, TestContext.Current.CancellationToken);
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await Json(refused)).GetProperty("permitted").EnumerateArray().Select(p => p.GetString()).ShouldBe(["assess"]);
+        var advanced = await cn.PostAsJsonAsync($"/api/cases/{id}/advance", new { action = "assess", at = "2021-02-01" }, TestContext.Current.CancellationToken);
+        advanced.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Json(advanced)).GetProperty("state").GetString().ShouldBe("consultation-officials");
+
+        (await observer.GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Json(await observer.GetAsync("/api/cases", TestContext.Current.CancellationToken))).GetArrayLength().ShouldBe(0);
+        var show = await Json(await cn.GetAsync($"/api/cases/{id}?at=2021-04-16", TestContext.Current.CancellationToken));
+        show.GetProperty("overdue").GetBoolean().ShouldBeTrue();
+        show.GetProperty("events").GetArrayLength().ShouldBe(2);
+        (await Json(await _server.Client(Server.AdminKey).GetAsync($"/api/cases/{id}/verify", TestContext.Current.CancellationToken))).GetProperty("intact").GetBoolean().ShouldBeTrue();
+        (await _server.Client("not-a-key").GetAsync("/api/cases", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await cn.PostAsJsonAsync($"/api/cases/{id}/advance", new { at = "2021-02-01" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await cn.GetAsync("/api/cases/US-CN-2099-999", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_case_api_runs_on_postgresql_too()
+    {
+        var server = Environment.GetEnvironmentVariable("ACCORD_TEST_PG")
+                     ?? throw new InvalidOperationException("ACCORD_TEST_PG is not set: run ./scripts/test.sh, which starts PostgreSQL for the tests");
+        var database = "accord_web_" + Guid.NewGuid().ToString("N");
+        await Admin(server, $"CREATE DATABASE {database}");
+        try
+        {
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ConnectionString;
+            await using var onPostgres = await Server.Start(db: connection);
+            var opened = await onPostgres.Client(Server.UsKey).PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "on PostgreSQL", at = "2021-01-15" }, TestContext.Current.CancellationToken);
+            opened.StatusCode.ShouldBe(HttpStatusCode.Created);
+            var id = (await Json(opened)).GetProperty("id").GetString();
+            var advanced = await onPostgres.Client(Server.CnKey).PostAsJsonAsync($"/api/cases/{id}/advance", new { action = "assess", at = "2021-02-01" }, TestContext.Current.CancellationToken);
+            (await Json(advanced)).GetProperty("events").GetArrayLength().ShouldBe(2);
+            (await Json(await onPostgres.Client(Server.AdminKey).GetAsync($"/api/cases/{id}/verify", TestContext.Current.CancellationToken))).GetProperty("intact").GetBoolean().ShouldBeTrue();
+            (await onPostgres.Client(Server.ObserverKey).GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await Admin(server, $"DROP DATABASE {database} WITH (FORCE)");
+        }
+    }
+
+    private static async Task Admin(string server, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task A_partys_preferences_are_its_own()
+    {
+        var path = "/api/negotiations/us-china-2019-11/profiles/US";
+        (await _server.Client(Server.UsKey).GetAsync(path, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var key in new[] { Server.CnKey, Server.ObserverKey, Server.AdminKey, null })
+        {
+            var response = await _server.Client(key).GetAsync(path, TestContext.Current.CancellationToken);
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain("0.35");
+        }
+
+        var asUs = await Json(await _server.Client(Server.UsKey).GetAsync("/api/negotiations/us-china-2019-11/analyze", TestContext.Current.CancellationToken));
+        asUs.GetProperty("reservation").EnumerateObject().Select(p => p.Name).ShouldBe(["US"]);
+        var asObserver = await Json(await _server.Client(Server.ObserverKey).GetAsync("/api/negotiations/us-china-2019-11/analyze", TestContext.Current.CancellationToken));
+        asObserver.GetProperty("reservation").EnumerateObject().ShouldBeEmpty();
+        asObserver.GetProperty("zopa").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Negotiation_evaluate_and_simulate()
+    {
+        var client = _server.Client(Server.ObserverKey);
+        var evaluated = await Json(await client.PostAsJsonAsync("/api/negotiations/us-china-2019-11/evaluate", new { offer = "farm-purchases=40,list4a-rate=7.5%,commitment-form=range" }, TestContext.Current.CancellationToken));
+        evaluated.GetProperty("allowed").GetBoolean().ShouldBeTrue();
+        var simulated = await Json(await client.PostAsync("/api/negotiations/us-china-2019-11/simulate?us=boulware&cn=conceder&seed=1", null, TestContext.Current.CancellationToken));
+        simulated.GetProperty("rounds").GetInt32().ShouldBe(simulated.GetProperty("transcript").GetArrayLength());
+        (await client.PostAsJsonAsync("/api/negotiations/us-china-2019-11/evaluate", new { offer = "farm-purchases=45" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostAsync("/api/negotiations/us-china-2019-11/simulate?us=genius", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/negotiations/nothing/analyze", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}

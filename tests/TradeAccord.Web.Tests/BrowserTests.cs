@@ -1,0 +1,153 @@
+using Microsoft.Playwright;
+
+namespace TradeAccord.Web.Tests;
+
+/// <summary>
+/// The dashboard in a real browser: Playwright driving Debian's Chromium (./scripts/test.sh installs it and sets
+/// ACCORD_TEST_CHROMIUM). Each test leaves a screenshot in artifacts/screenshots.
+/// </summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private Server _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await Server.Start(loopback: true);
+        var chromium = Environment.GetEnvironmentVariable("ACCORD_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"no Chromium at {chromium}: run ./scripts/test.sh, which installs Debian's chromium package");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<IPage> Open(string page, string? key = null)
+    {
+        var context = await _browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync(_server.BaseAddress + "/");
+        if (key is not null)
+        {
+            await tab.EvaluateAsync("k => localStorage.setItem('accord-key', k)", key);
+        }
+
+        await tab.GotoAsync($"{_server.BaseAddress}/#{page}");
+        await tab.ReloadAsync();
+        return tab;
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots(), name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task Compute_a_duty_and_read_its_layers()
+    {
+        var page = await Open("duty");
+        await page.ClickAsync("#duty-form button[type=submit]");
+        await page.WaitForSelectorAsync("#duty-layers tbody tr");
+        var layers = await page.InnerTextAsync("#duty-layers tbody");
+        layers.ShouldContain("9903.88.03");
+        layers.ShouldContain("USTR");
+        (await page.InnerTextAsync("#duty-total")).ShouldContain("2790.00 USD");
+        await Shot(page, "duty");
+    }
+
+    [Fact]
+    public async Task Upload_a_csv_and_download_the_result()
+    {
+        var page = await Open("duty");
+        var entries = Path.Combine(Path.GetTempPath(), $"entries-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(entries, "id,hts,origin,entry_date,value_usd\n1,7326.90.8688,CN,2019-06-20,10000\n2,0101.21.0010,CN,2020-03-01,10000\n", TestContext.Current.CancellationToken);
+        try
+        {
+            await page.SetInputFilesAsync("#batch-form input[type=file]", entries);
+            await page.ClickAsync("#batch-form button[type=submit]");
+            await page.WaitForSelectorAsync("#batch-download");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#batch-download"));
+            var saved = Path.Combine(Path.GetTempPath(), $"duties-{Guid.NewGuid():N}.csv");
+            await download.SaveAsAsync(saved);
+            var lines = (await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken)).Trim().Split('\n');
+            File.Delete(saved);
+            lines.Length.ShouldBe(3);
+            lines[1].ShouldContain("2790.00");
+            lines[2].ShouldContain("750.00");
+            await Shot(page, "batch");
+        }
+        finally
+        {
+            File.Delete(entries);
+        }
+    }
+
+    [Fact]
+    public async Task The_tracker_chart_is_drawn()
+    {
+        var page = await Open("tracker");
+        // The first request loads the trade store (a few seconds on a busy machine).
+        await page.WaitForSelectorAsync("body[data-tracker-drawn=yes], body[data-error]", new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+        (await page.GetAttributeAsync("body", "data-error")).ShouldBeNull();
+        (await page.InnerTextAsync("#track-vintage")).ShouldContain("census-2021-03-25");
+        (await page.InnerTextAsync("#track-table tbody")).ShouldContain("81.67%");
+        // The canvas holds drawn pixels: not a blank page.
+        var inked = await page.EvaluateAsync<int>("() => { const c = document.getElementById('track-chart'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        inked.ShouldBeGreaterThan(5_000);
+        await Shot(page, "tracker");
+    }
+
+    [Fact]
+    public async Task Open_a_case_and_advance_it()
+    {
+        var page = await Open("cases", Server.UsKey);
+        await page.ClickAsync("#case-open-form button[type=submit]");
+        await page.WaitForSelectorAsync("#case-state");
+        (await page.InnerTextAsync("#case-state")).ShouldEndWith("assessment");
+        (await page.InnerTextAsync("#case-chain")).ShouldBe("Chain intact (1 events)");
+
+        var cn = await Open("cases", Server.CnKey);
+        await cn.ClickAsync(".card");
+        await cn.WaitForSelectorAsync("#advance-form");
+        await cn.ClickAsync("#advance-form button[type=submit]");
+        await cn.WaitForFunctionAsync("() => document.getElementById('case-state')?.textContent.endsWith('consultation-officials')");
+        (await cn.InnerTextAsync("#case-chain")).ShouldBe("Chain intact (2 events)");
+        await Shot(cn, "cases");
+    }
+
+    [Fact]
+    public async Task An_observer_cannot_see_a_partys_preferences()
+    {
+        var observer = await Open("negotiation", Server.ObserverKey);
+        await observer.WaitForFunctionAsync("() => document.getElementById('negotiation-summary').textContent.length > 0");
+        (await observer.InnerTextAsync("#profile")).ShouldBe("Private: shown only to a party's own office.");
+        (await observer.InnerTextAsync("#negotiation-summary")).ShouldContain("61,236 outcomes allowed");
+        await Shot(observer, "negotiation-observer");
+
+        var us = await Open("negotiation", Server.UsKey);
+        await us.WaitForFunctionAsync("() => document.getElementById('profile').textContent.includes('reservation')");
+        (await us.InnerTextAsync("#profile")).ShouldContain("\"party\": \"US\"");
+        await Shot(us, "negotiation-us");
+    }
+
+    private static string Screenshots()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "TradeAccord.slnx")))
+            {
+                return Directory.CreateDirectory(Path.Combine(d.FullName, "artifacts", "screenshots")).FullName;
+            }
+        }
+
+        return Directory.CreateTempSubdirectory("accord-screenshots-").FullName;
+    }
+}

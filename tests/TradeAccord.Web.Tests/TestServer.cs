@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TradeAccord.Web.Tests;
+
+/// <summary>A server on its own store and keys: in process (TestServer) for API tests, or on a loopback port for the browser.</summary>
+public sealed class Server : IAsyncDisposable
+{
+    public const string UsKey = "us-office-key-for-tests-0001";
+    public const string CnKey = "cn-office-key-for-tests-0001";
+    public const string ObserverKey = "observer-key-for-tests-0001";
+    public const string AdminKey = "admin-key-for-tests-0000001";
+
+    private readonly string _folder;
+
+    private Server(WebApplication app, string folder, string baseAddress)
+    {
+        App = app;
+        _folder = folder;
+        BaseAddress = baseAddress;
+    }
+
+    public WebApplication App { get; }
+
+    public string BaseAddress { get; }
+
+    /// <summary>Starts a server; <paramref name="db"/> null gives a fresh DuckDB file, else the given store (e.g. PostgreSQL).</summary>
+    public static async Task<Server> Start(bool loopback = false, string? db = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("accord-web-").FullName;
+        var keys = Path.Combine(folder, "keys.json");
+        await File.WriteAllTextAsync(keys, $$"""{"{{UsKey}}":"us-office","{{CnKey}}":"cn-office","{{ObserverKey}}":"observer","{{AdminKey}}":"admin"}""");
+        var app = WebApp.Build(new WebOptions(loopback ? "http://127.0.0.1:0" : "http://127.0.0.1:5080", db ?? Path.Combine(folder, "store.duckdb"), null, keys, Path.Combine(folder, "trade.duckdb")),
+            builder => { if (!loopback) { builder.WebHost.UseTestServer(); } });
+        await app.StartAsync();
+        var address = loopback ? app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() : "http://localhost";
+        return new Server(app, folder, address);
+    }
+
+    public HttpClient Client(string? key = null)
+    {
+        var client = BaseAddress == "http://localhost" ? App.GetTestClient() : new HttpClient { BaseAddress = new Uri(BaseAddress) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
