@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by scripts/test.sh: gives the tests a PostgreSQL server of their own and exports ACCORD_TEST_PG.
 # Uses $ACCORD_TEST_PG when set; otherwise starts a private cluster (installing PostgreSQL from Debian's packages
-# when it is missing) on 127.0.0.1:54329 with its files under /tmp, and stops it when the test script exits.
+# when it is missing) on 127.0.0.1 (port 54329, or the next free one) with its files under /tmp, and stops it when the test script exits.
 
 start_test_postgres() {
   if [ -n "${ACCORD_TEST_PG:-}" ]; then
@@ -37,15 +37,23 @@ start_test_postgres() {
     cat "$home/initdb.log" >&2
     return 1
   }
-  $run "$bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 \
-    -o "-p 54329 -k $home -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null || {
-      echo "error: PostgreSQL did not start; see $home/server.log" >&2
-      cat "$home/server.log" >&2
-      return 1
-    }
+  # The first free port from 54329: another test run on the machine may hold one.
+  local port started=""
+  for port in $(seq 54329 54348); do
+    if $run "$bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 \
+      -o "-p $port -k $home -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null 2>&1; then
+      started=yes
+      break
+    fi
+  done
+  if [ -z "$started" ]; then
+    echo "error: PostgreSQL did not start; see $home/server.log" >&2
+    cat "$home/server.log" >&2
+    return 1
+  fi
 
-  export ACCORD_TEST_PG="Host=127.0.0.1;Port=54329;Username=accord;Database=postgres"
+  export ACCORD_TEST_PG="Host=127.0.0.1;Port=$port;Username=accord;Database=postgres"
   ACCORD_PG_STOP="$run $bin/pg_ctl -D $home/data -m fast stop"
   trap 'eval "$ACCORD_PG_STOP" >/dev/null 2>&1; rm -rf "'"$home"'"' EXIT
-  echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') started for the tests on 127.0.0.1:54329"
+  echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') started for the tests on 127.0.0.1:$port"
 }

@@ -26,7 +26,7 @@ public static class TradeData
     /// <summary>Imports each built-in series (data/catalog.yaml, <c>tradeSeries</c>) the store does not have yet.</summary>
     /// <returns>The vintages imported now.</returns>
     /// <exception cref="SourceException">The catalog or a shipped file is malformed.</exception>
-    public static IReadOnlyList<VintageInfo> EnsureBuiltIn(TradeStore store, DataPaths paths)
+    public static IReadOnlyList<VintageInfo> EnsureBuiltIn(ITradeStore store, DataPaths paths)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(paths);
@@ -63,7 +63,7 @@ public static class TradeData
     /// <summary>Reads and stores a trade file (monthly, or yearly when its header has <c>year</c>), all or nothing.</summary>
     /// <exception cref="SourceException">A row is malformed: nothing was stored.</exception>
     /// <exception cref="StoreException">The vintage exists already, or the write failed: nothing was stored.</exception>
-    public static VintageInfo Import(TradeStore store, string series, string file, string? vintage = null, string? displayName = null)
+    public static VintageInfo Import(ITradeStore store, string series, string file, string? vintage = null, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var name = displayName ?? file;
@@ -80,7 +80,7 @@ public static class TradeData
 
     /// <summary>Tracks every requested monthly series of the store against <paramref name="agreement"/>.</summary>
     /// <exception cref="StoreException">A series or vintage asked for is not in the store.</exception>
-    public static IReadOnlyList<TrackReport> Track(TradeStore store, Agreement agreement, AgreementContext context, TrackRequest request)
+    public static IReadOnlyList<TrackReport> Track(ITradeStore store, Agreement agreement, AgreementContext context, TrackRequest request)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(agreement);
@@ -121,7 +121,7 @@ public static class TradeData
         return reports;
     }
 
-    private static VintageInfo Vintage(TradeStore store, string series, string? vintage)
+    private static VintageInfo Vintage(ITradeStore store, string series, string? vintage)
     {
         var vintages = store.Vintages(series);
         if (vintages.Count == 0)

@@ -21,7 +21,7 @@ public sealed record VintageInfo(string Series, string Vintage, string Kind, str
 /// (rows go to a staging table, then into the store in one transaction), vintages of a series sit side by side,
 /// and sums are done by DuckDB next to the data.
 /// </summary>
-public sealed class TradeStore : IDisposable
+public sealed class TradeStore : ITradeStore
 {
     private readonly DuckDBConnection _connection;
 

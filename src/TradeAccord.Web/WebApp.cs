@@ -17,13 +17,12 @@ namespace TradeAccord.Web;
 /// <param name="Loader">The built-in data and schedules.</param>
 /// <param name="Db">The store (file path or connection string), as given.</param>
 /// <param name="Keys">API keys and roles.</param>
-/// <param name="TradeDb">The trade store's file when <paramref name="Db"/> is a PostgreSQL server.</param>
-public sealed record ServerState(ScheduleLoader Loader, string? Db, ApiKeys Keys, string? TradeDb = null)
+public sealed record ServerState(ScheduleLoader Loader, string? Db, ApiKeys Keys)
 {
-    /// <summary>The trade store: the embedded file (the trade data stay in DuckDB when cases are on PostgreSQL).</summary>
-    public TradeStore Trade()
+    /// <summary>The trade store for one request, on the same store as the cases (a DuckDB file or PostgreSQL).</summary>
+    public ITradeStore Trade()
     {
-        var store = TradeStore.Open(StorePaths.Resolve(CaseStores.IsPostgres(Db) ? TradeDb : Db));
+        var store = TradeStores.Open(Db);
         TradeData.EnsureBuiltIn(store, Loader.Paths);
         return store;
     }
@@ -59,7 +58,7 @@ public static class WebApp
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         var loader = new ScheduleLoader(DataPaths.Locate(options.Data));
-        builder.Services.AddSingleton(new ServerState(loader, options.Db, ApiKeys.Load(options.KeysFile), options.TradeDb));
+        builder.Services.AddSingleton(new ServerState(loader, options.Db, ApiKeys.Load(options.KeysFile)));
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(Problems.FromException));

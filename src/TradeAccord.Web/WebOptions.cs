@@ -5,5 +5,4 @@ namespace TradeAccord.Web;
 /// <param name="Db">The store: a DuckDB file path or a PostgreSQL connection string (null: the default file).</param>
 /// <param name="Data">Another data folder, or null for the built-in data.</param>
 /// <param name="KeysFile">A JSON file mapping API keys to roles, or null (then $ACCORD_API_KEYS names one, or no keys exist).</param>
-/// <param name="TradeDb">The trade store's DuckDB file when <paramref name="Db"/> is a PostgreSQL server (default: $ACCORD_DB or the default file).</param>
-public sealed record WebOptions(string Urls = "http://127.0.0.1:5080", string? Db = null, string? Data = null, string? KeysFile = null, string? TradeDb = null);
+public sealed record WebOptions(string Urls = "http://127.0.0.1:5080", string? Db = null, string? Data = null, string? KeysFile = null);

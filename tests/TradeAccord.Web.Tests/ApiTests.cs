@@ -138,6 +138,8 @@ public sealed class ApiTests : IAsyncLifetime
             (await Json(advanced)).GetProperty("events").GetArrayLength().ShouldBe(2);
             (await Json(await onPostgres.Client(Server.AdminKey).GetAsync($"/api/cases/{id}/verify", TestContext.Current.CancellationToken))).GetProperty("intact").GetBoolean().ShouldBeTrue();
             (await onPostgres.Client(Server.ObserverKey).GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            // The trade data live on the server too: the tracker answers from PostgreSQL.
+            (await Json(await onPostgres.Client().GetAsync("/api/track?year=2020", TestContext.Current.CancellationToken))).GetProperty("total").GetProperty("percentOfTarget").GetDecimal().ShouldBe(62.56m);
         }
         finally
         {
@@ -170,6 +172,7 @@ public sealed class ApiTests : IAsyncLifetime
         var asObserver = await Json(await _server.Client(Server.ObserverKey).GetAsync("/api/negotiations/us-china-2019-11/analyze", TestContext.Current.CancellationToken));
         asObserver.GetProperty("reservation").EnumerateObject().ShouldBeEmpty();
         asObserver.GetProperty("zopa").GetBoolean().ShouldBeTrue();
+        asObserver.GetProperty("cloud").GetArrayLength().ShouldBeInRange(1_000, 2_100);
     }
 
     [Fact]

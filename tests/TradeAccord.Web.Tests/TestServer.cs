@@ -35,7 +35,7 @@ public sealed class Server : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("accord-web-").FullName;
         var keys = Path.Combine(folder, "keys.json");
         await File.WriteAllTextAsync(keys, $$"""{"{{UsKey}}":"us-office","{{CnKey}}":"cn-office","{{ObserverKey}}":"observer","{{AdminKey}}":"admin"}""");
-        var app = WebApp.Build(new WebOptions(loopback ? "http://127.0.0.1:0" : "http://127.0.0.1:5080", db ?? Path.Combine(folder, "store.duckdb"), null, keys, Path.Combine(folder, "trade.duckdb")),
+        var app = WebApp.Build(new WebOptions(loopback ? "http://127.0.0.1:0" : "http://127.0.0.1:5080", db ?? Path.Combine(folder, "store.duckdb"), null, keys),
             builder => { if (!loopback) { builder.WebHost.UseTestServer(); } });
         await app.StartAsync();
         var address = loopback ? app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() : "http://localhost";

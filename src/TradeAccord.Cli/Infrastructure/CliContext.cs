@@ -20,9 +20,9 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter
     /// Opens the trade store (<paramref name="db"/>, else $ACCORD_DB, else the default path) with the built-in series
     /// loaded; the caller disposes it.
     /// </summary>
-    public TradeStore Store(string? db, string? dataDirectory)
+    public ITradeStore Store(string? db, string? dataDirectory)
     {
-        var store = TradeStore.Open(StorePaths.Resolve(db));
+        var store = TradeStores.Open(db);
         try
         {
             TradeData.EnsureBuiltIn(store, Loader(dataDirectory).Paths);

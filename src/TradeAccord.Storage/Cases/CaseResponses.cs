@@ -43,7 +43,7 @@ public sealed class CaseResponses(CaseService cases, ScheduleLoader loader)
     /// The harm a case claims: <paramref name="harmUsd"/> when given; for a case on Article 6.2 (purchases), the
     /// tracker's total shortfall on the complainant's export series for the last full year before <paramref name="at"/>.
     /// </summary>
-    public decimal Harm(CaseHeader header, DateOnly at, decimal? harmUsd, TradeStore trade, out string basis)
+    public decimal Harm(CaseHeader header, DateOnly at, decimal? harmUsd, ITradeStore trade, out string basis)
     {
         ArgumentNullException.ThrowIfNull(header);
         if (harmUsd is { } given)

@@ -82,8 +82,7 @@ public static class CaseStores
     {
         if (IsPostgres(db ?? Environment.GetEnvironmentVariable(StorePaths.Variable)))
         {
-            var text = db ?? Environment.GetEnvironmentVariable(StorePaths.Variable)!;
-            return PostgresCaseStore.Open(text.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUri(text) : text);
+            return PostgresCaseStore.Open(ConnectionString(db ?? Environment.GetEnvironmentVariable(StorePaths.Variable)!));
         }
 
         return DuckDbCaseStore.Open(StorePaths.Resolve(db));
@@ -93,6 +92,13 @@ public static class CaseStores
     public static bool IsPostgres(string? db) =>
         db is not null && (db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
                            || db.Contains("Host=", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An Npgsql connection string from a <c>--db</c> value (a connection string or a postgres:// URI).</summary>
+    public static string ConnectionString(string db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUri(db) : db;
+    }
 
     private static string FromUri(string uri)
     {

@@ -69,7 +69,21 @@ public static class AnalysisEndpoints
         var api = app.MapGroup("/api/negotiations").WithTags("negotiation");
         api.MapGet("/", (ServerState state) => Results.Ok(Names(state)));
         api.MapGet("/{id}/analyze", (string id, HttpContext context, ServerState state) =>
-            Results.Ok(Redacted(NegotiationJson.Analysis(Domain(state, id), Bargaining.Analyze(OutcomeSpace.Of(Domain(state, id)))), context)));
+        {
+            var domain = Domain(state, id);
+            var space = OutcomeSpace.Of(domain);
+            var json = Redacted(NegotiationJson.Analysis(domain, Bargaining.Analyze(space)), context);
+            // The outcome cloud for the dashboard: an even sample of at most 2,000 outcomes' utilities.
+            var step = Math.Max(1, space.Count / 2_000);
+            var cloud = new System.Text.Json.Nodes.JsonArray();
+            for (var i = 0; i < space.Count; i += step)
+            {
+                cloud.Add(new System.Text.Json.Nodes.JsonArray(NegotiationJson.Round(space.First[i]), NegotiationJson.Round(space.Second[i])));
+            }
+
+            json["cloud"] = cloud;
+            return Results.Ok(json);
+        });
         api.MapPost("/{id}/evaluate", (string id, OfferRequest r, ServerState state) =>
         {
             var domain = Domain(state, id);
@@ -101,7 +115,7 @@ public static class AnalysisEndpoints
     }
 
     // Each party's reservation value is private: the caller sees its own only.
-    private static object Redacted(object analysis, HttpContext context)
+    private static System.Text.Json.Nodes.JsonObject Redacted(object analysis, HttpContext context)
     {
         var json = System.Text.Json.JsonSerializer.SerializeToNode(analysis, Json.Options)!.AsObject();
         var own = ApiKeys.PartyOf(WebApp.RoleOf(context))?.ToString();

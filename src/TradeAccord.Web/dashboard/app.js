@@ -125,6 +125,7 @@ async function negotiation() {
   const analysis = await json('/api/negotiations/us-china-2019-11/analyze');
   const point = (p) => ({ x: p.utilities.US, y: p.utilities.CN });
   const datasets = [
+    { label: 'Outcomes (sample)', data: analysis.cloud.map(([x, y]) => ({ x, y })), pointRadius: 1.5, backgroundColor: 'rgba(120,120,120,0.25)', borderColor: 'rgba(0,0,0,0)' },
     { label: 'Pareto frontier', data: analysis.pareto.map(point), showLine: true, borderColor: '#3b7dd8', backgroundColor: '#3b7dd8' },
     { label: 'Nash', data: analysis.nash ? [point(analysis.nash)] : [], pointRadius: 8, backgroundColor: '#e07b24' },
     { label: 'Kalai–Smorodinsky', data: analysis.kalaiSmorodinsky ? [point(analysis.kalaiSmorodinsky)] : [], pointRadius: 8, pointStyle: 'triangle', backgroundColor: '#2e9e5b' },

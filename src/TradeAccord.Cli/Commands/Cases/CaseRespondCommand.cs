@@ -54,7 +54,7 @@ public sealed class CaseRespondCommand(CliContext cli) : Command<CaseRespondSett
         if (settings.Proportionate)
         {
             var header = cases.Service.Store.Load(settings.Id)?.Header ?? throw new CaseException($"no case {settings.Id} in {cases.Service.Store.Description}");
-            using var trade = cli.Store(settings.Db is { } db && CaseStores.IsPostgres(db) ? null : settings.Db, settings.Data);
+            using var trade = cli.Store(settings.Db, settings.Data);
             var harm = responses.Harm(header, at, settings.Harm, trade, out var basis);
             result = responses.RespondProportionately(settings.Id, at, harm, basis, file);
         }

@@ -1,0 +1,48 @@
+using TradeAccord.Core.Agreements;
+using TradeAccord.Core.Commitments;
+
+namespace TradeAccord.Storage;
+
+/// <summary>
+/// Where trade flows live: monthly and yearly releases by series and vintage. The embedded DuckDB file by default,
+/// or a PostgreSQL server; both keep every vintage, import all or nothing, and sum next to the data.
+/// </summary>
+public interface ITradeStore : IDisposable
+{
+    /// <summary>Where the store is (a file path, or the server and database), for messages.</summary>
+    string Path { get; }
+
+    /// <summary>Every vintage, by series then import order.</summary>
+    IReadOnlyList<VintageInfo> Vintages(string? series = null);
+
+    /// <summary>The latest vintage of <paramref name="series"/>, or null.</summary>
+    VintageInfo? Latest(string series);
+
+    /// <summary>Stores a monthly release; all or nothing.</summary>
+    VintageInfo ImportMonthly(string series, string vintage, string source, IReadOnlyList<TradeFlow> flows);
+
+    /// <summary>Stores a yearly release; all or nothing.</summary>
+    VintageInfo ImportAnnual(string series, string vintage, string source, IReadOnlyList<AnnualFlow> flows);
+
+    /// <summary>The distinct product codes of a monthly vintage.</summary>
+    IReadOnlyList<string> Codes(string series, string vintage);
+
+    /// <summary>Monthly sums of a vintage by the annex line each code maps to.</summary>
+    IReadOnlyList<MonthlyTotal> MonthlyTotals(string series, string vintage, IReadOnlyDictionary<string, AnnexLine?> mapping);
+
+    /// <summary>The yearly figures of a vintage.</summary>
+    IReadOnlyList<AnnualFlow> Annual(string series, string vintage);
+
+    /// <summary>Rows stored, over all tables (for checks that nothing changed).</summary>
+    long RowCount();
+}
+
+/// <summary>Opens the trade store a <c>--db</c> value names.</summary>
+public static class TradeStores
+{
+    /// <summary>PostgreSQL for a connection string, else the DuckDB file (or $ACCORD_DB, or the default path).</summary>
+    public static ITradeStore Open(string? db) =>
+        Cases.CaseStores.IsPostgres(db ?? Environment.GetEnvironmentVariable(StorePaths.Variable))
+            ? PostgresTradeStore.Open(Cases.CaseStores.ConnectionString(db ?? Environment.GetEnvironmentVariable(StorePaths.Variable)!))
+            : TradeStore.Open(StorePaths.Resolve(db));
+}
