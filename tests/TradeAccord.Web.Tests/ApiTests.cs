@@ -55,6 +55,47 @@ public sealed class ApiTests : IAsyncLifetime
         problem.GetProperty("detail").GetString()!.ShouldContain("expected");
     }
 
+    [Theory]
+    [InlineData("/api/schedule/stats?date=2020-13-01", "date")]
+    [InlineData("/api/schedule/stats?date=2020-01-01&importer=XYZ", "importer")]
+    [InlineData("/api/agreements/diff?a=positions-2019-11/us", "b")]
+    [InlineData("/api/track?year=2020&through=2020-13", "through")]
+    [InlineData("/api/track?year=2020&window=fiscal", "window")]
+    [InlineData("/api/track?year=2020&weights=odd", "weights")]
+    [InlineData("/api/cases?at=yesterday", "at")]
+    public async Task Malformed_queries_are_problems_naming_the_field(string path, string field)
+    {
+        var response = await _server.Client(Server.UsKey).GetAsync(path, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Json(response)).GetProperty("field").GetString().ShouldBe(field);
+    }
+
+    [Fact]
+    public async Task Malformed_batches_name_the_upload()
+    {
+        using var noFile = new MultipartFormDataContent { { new StringContent("x"), "other" } };
+        var missing = await _server.Client().PostAsync("/api/duty/batch", noFile, TestContext.Current.CancellationToken);
+        (await Json(missing)).GetProperty("field").GetString().ShouldBe("file");
+        var wrongHeader = await _server.Client().PostAsync("/api/duty/batch", new StringContent("code,when\n1,2\n", Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        wrongHeader.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await Json(wrongHeader);
+        problem.GetProperty("detail").GetString()!.ShouldStartWith("file: upload:1: missing columns");
+        problem.GetProperty("detail").GetString()!.ShouldNotContain("/tmp");
+    }
+
+    [Theory]
+    [InlineData(null, "public", null)]
+    [InlineData(Server.ObserverKey, "observer", null)]
+    [InlineData(Server.UsKey, "us-office", "US")]
+    [InlineData(Server.CnKey, "cn-office", "CN")]
+    [InlineData(Server.AdminKey, "admin", null)]
+    public async Task Each_key_has_its_role(string? key, string role, string? party)
+    {
+        var me = await Json(await _server.Client(key).GetAsync("/api/whoami", TestContext.Current.CancellationToken));
+        me.GetProperty("role").GetString().ShouldBe(role);
+        (me.GetProperty("party").ValueKind == JsonValueKind.Null ? null : me.GetProperty("party").GetString()).ShouldBe(party);
+    }
+
     [Fact]
     public async Task A_batch_comes_back_as_csv_with_the_duty_columns()
     {
