@@ -8,6 +8,9 @@ public sealed record DataPaths(string Data, string Scenarios)
     /// <summary>The agreements folder, beside the data folder.</summary>
     public string Agreements => Path.Combine(Path.GetDirectoryName(Data)!, "agreements");
 
+    /// <summary>The negotiation domains folder, beside the data folder.</summary>
+    public string Negotiations => Path.Combine(Path.GetDirectoryName(Data)!, "negotiations");
+
     /// <summary>The environment variable that points at another data folder.</summary>
     public const string DataVariable = "ACCORD_DATA";
 

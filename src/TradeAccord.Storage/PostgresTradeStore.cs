@@ -58,7 +58,7 @@ public sealed class PostgresTradeStore : ITradeStore
     /// <inheritdoc />
     public IReadOnlyList<VintageInfo> Vintages(string? series = null)
     {
-        using var command = new NpgsqlCommand("SELECT series, vintage, kind, source, row_count, first_month, last_month, sequence FROM vintages"
+        using var command = new NpgsqlCommand($"SELECT {TradeRows.VintageColumns} FROM vintages"
                                               + (series is null ? "" : " WHERE series = $1") + " ORDER BY series, sequence", _connection);
         if (series is not null)
         {
@@ -66,14 +66,7 @@ public sealed class PostgresTradeStore : ITradeStore
         }
 
         using var reader = command.ExecuteReader();
-        var list = new List<VintageInfo>();
-        while (reader.Read())
-        {
-            list.Add(new VintageInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
-                DateOnly.FromDateTime(reader.GetDateTime(5)), DateOnly.FromDateTime(reader.GetDateTime(6)), reader.GetInt64(7)));
-        }
-
-        return list;
+        return TradeRows.Vintages(reader);
     }
 
     /// <inheritdoc />
@@ -140,13 +133,7 @@ public sealed class PostgresTradeStore : ITradeStore
     {
         using var command = Command("SELECT code FROM vintage_codes WHERE series = $1 AND vintage = $2 ORDER BY code", series, vintage);
         using var reader = command.ExecuteReader();
-        var codes = new List<string>();
-        while (reader.Read())
-        {
-            codes.Add(reader.GetString(0));
-        }
-
-        return codes;
+        return TradeRows.Codes(reader);
     }
 
     /// <inheritdoc />
@@ -160,14 +147,7 @@ public sealed class PostgresTradeStore : ITradeStore
             GROUP BY f.month, m.category, m.subcategory ORDER BY 1, 2, 3
             """, series, vintage, mapping.Keys.ToArray(), mapping.Values.Select(l => l?.Category).ToArray(), mapping.Values.Select(l => l?.Subcategory).ToArray());
         using var reader = command.ExecuteReader();
-        var totals = new List<MonthlyTotal>();
-        while (reader.Read())
-        {
-            totals.Add(new MonthlyTotal(DateOnly.FromDateTime(reader.GetDateTime(0)), reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetDecimal(3)));
-        }
-
-        return totals;
+        return TradeRows.Totals(reader);
     }
 
     /// <inheritdoc />
@@ -175,13 +155,7 @@ public sealed class PostgresTradeStore : ITradeStore
     {
         using var command = Command("SELECT year, category, value_usd FROM annual_flows WHERE series = $1 AND vintage = $2 ORDER BY year, category", series, vintage);
         using var reader = command.ExecuteReader();
-        var flows = new List<AnnualFlow>();
-        while (reader.Read())
-        {
-            flows.Add(new AnnualFlow(reader.GetInt32(0), reader.GetString(1), reader.GetDecimal(2)));
-        }
-
-        return flows;
+        return TradeRows.Annual(reader);
     }
 
     /// <inheritdoc />
@@ -196,15 +170,7 @@ public sealed class PostgresTradeStore : ITradeStore
 
     private VintageInfo Import(string series, string vintage, string kind, string source, int rows, (DateOnly First, DateOnly Last) span, Action<NpgsqlTransaction> load)
     {
-        if (rows == 0)
-        {
-            throw new StoreException($"{source}: has no rows: nothing to import");
-        }
-
-        if (Vintages(series).Any(v => v.Vintage == vintage))
-        {
-            throw new StoreException($"{series} already has a vintage '{vintage}': expected a new --vintage label (each vintage is kept)");
-        }
+        TradeRows.CheckNew(this, series, vintage, source, rows);
 
         using var transaction = _connection.BeginTransaction();
         try

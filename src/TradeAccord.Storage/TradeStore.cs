@@ -72,7 +72,7 @@ public sealed class TradeStore : ITradeStore
     public IReadOnlyList<VintageInfo> Vintages(string? series = null)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT series, vintage, kind, source, row_count, first_month, last_month, sequence FROM vintages"
+        command.CommandText = $"SELECT {TradeRows.VintageColumns} FROM vintages"
                               + (series is null ? "" : " WHERE series = $1") + " ORDER BY series, sequence";
         if (series is not null)
         {
@@ -80,14 +80,7 @@ public sealed class TradeStore : ITradeStore
         }
 
         using var reader = command.ExecuteReader();
-        var list = new List<VintageInfo>();
-        while (reader.Read())
-        {
-            list.Add(new VintageInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
-                DateOnly.FromDateTime(reader.GetDateTime(5)), DateOnly.FromDateTime(reader.GetDateTime(6)), reader.GetInt64(7)));
-        }
-
-        return list;
+        return TradeRows.Vintages(reader);
     }
 
     /// <summary>The latest vintage of <paramref name="series"/>, or null when it has none.</summary>
@@ -134,13 +127,7 @@ public sealed class TradeStore : ITradeStore
     {
         using var command = Command("SELECT code FROM vintage_codes WHERE series = $1 AND vintage = $2 ORDER BY code", series, vintage);
         using var reader = command.ExecuteReader();
-        var codes = new List<string>();
-        while (reader.Read())
-        {
-            codes.Add(reader.GetString(0));
-        }
-
-        return codes;
+        return TradeRows.Codes(reader);
     }
 
     /// <summary>
@@ -169,14 +156,7 @@ public sealed class TradeStore : ITradeStore
             GROUP BY ALL ORDER BY 1, 2, 3
             """, series, vintage);
         using var reader = command.ExecuteReader();
-        var totals = new List<MonthlyTotal>();
-        while (reader.Read())
-        {
-            totals.Add(new MonthlyTotal(DateOnly.FromDateTime(reader.GetDateTime(0)), reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetDecimal(3)));
-        }
-
-        return totals;
+        return TradeRows.Totals(reader);
     }
 
     /// <summary>The yearly figures of a vintage.</summary>
@@ -184,13 +164,7 @@ public sealed class TradeStore : ITradeStore
     {
         using var command = Command("SELECT year, category, value_usd FROM annual_flows WHERE series = $1 AND vintage = $2 ORDER BY year, category", series, vintage);
         using var reader = command.ExecuteReader();
-        var flows = new List<AnnualFlow>();
-        while (reader.Read())
-        {
-            flows.Add(new AnnualFlow(reader.GetInt32(0), reader.GetString(1), reader.GetDecimal(2)));
-        }
-
-        return flows;
+        return TradeRows.Annual(reader);
     }
 
     /// <summary>Rows stored, over all series and vintages (for checks that nothing changed).</summary>
@@ -206,15 +180,7 @@ public sealed class TradeStore : ITradeStore
     private VintageInfo Import(string series, string vintage, string kind, string source, int rows, (DateOnly First, DateOnly Last) span,
         string table, string columns, Action<DuckDBAppender> append)
     {
-        if (rows == 0)
-        {
-            throw new StoreException($"{source}: has no rows: nothing to import");
-        }
-
-        if (Vintages(series).Any(v => v.Vintage == vintage))
-        {
-            throw new StoreException($"{series} already has a vintage '{vintage}': expected a new --vintage label (each vintage is kept)");
-        }
+        TradeRows.CheckNew(this, series, vintage, source, rows);
 
         // Rows go to a staging table first; only the final INSERT touches the store, inside one transaction.
         Execute($"CREATE OR REPLACE TEMP TABLE staging AS SELECT * FROM {table} LIMIT 0");

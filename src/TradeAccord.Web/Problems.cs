@@ -43,8 +43,7 @@ public static class Problems
             SourceException e => Write(context, 400, "Bad input", e.Message, e.Field),
             AgreementException e => Write(context, 400, "Invalid agreement", string.Join("\n", e.Problems)),
             CaseConflictException e => Write(context, 409, "Conflict", e.Message),
-            CaseException e when e.Message.StartsWith("no case", StringComparison.Ordinal) || e.Message.Contains("confidential", StringComparison.Ordinal)
-                => Write(context, 404, "Not found", "the case was not found"),
+            CaseException { NotFound: true } => Write(context, 404, "Not found", "the case was not found"),
             CaseException e => Write(context, 400, "Refused", e.Message),
             StoreException e => Write(context, 400, "Store", e.Message),
             BadHttpRequestException e => Write(context, 400, "Bad request", $"body: {e.Message}: expected JSON as documented at /openapi/v1.json", "body"),

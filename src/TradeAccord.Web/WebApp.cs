@@ -19,11 +19,27 @@ namespace TradeAccord.Web;
 /// <param name="Keys">API keys and roles.</param>
 public sealed record ServerState(ScheduleLoader Loader, string? Db, ApiKeys Keys)
 {
+    private int _builtInLoaded;
+
     /// <summary>The trade store for one request, on the same store as the cases (a DuckDB file or PostgreSQL).</summary>
     public ITradeStore Trade()
     {
         var store = TradeStores.Open(Db);
-        TradeData.EnsureBuiltIn(store, Loader.Paths);
+        try
+        {
+            // The built-in series are checked on the first request only, not on every one.
+            if (Volatile.Read(ref _builtInLoaded) == 0)
+            {
+                TradeData.EnsureBuiltIn(store, Loader.Paths);
+                Volatile.Write(ref _builtInLoaded, 1);
+            }
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
         return store;
     }
 

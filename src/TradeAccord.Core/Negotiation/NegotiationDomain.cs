@@ -116,6 +116,31 @@ public sealed record NegotiationDomain(string Id, string Title, IReadOnlyList<Is
         throw new ArgumentException($"'{id}' is not an issue of {Id}", nameof(id));
     }
 
+    /// <summary>Parses an offer written <c>issue=option,...</c>; issues left out take their first option.</summary>
+    public Common.Result<int[]> ParseOffer(string? text)
+    {
+        var choice = new int[Issues.Count];
+        foreach (var pair in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2);
+            var issue = parts.Length == 2 ? Issues.FirstOrDefault(i => i.Id == parts[0].Trim()) : null;
+            if (issue is null)
+            {
+                return Common.Result<int[]>.Fail($"'{pair}': expected issue=option with an issue of {string.Join(", ", Issues.Select(i => i.Id))}");
+            }
+
+            var option = issue.Options.ToList().IndexOf(parts[1].Trim());
+            if (option < 0)
+            {
+                return Common.Result<int[]>.Fail($"'{pair}': expected one of {string.Join(", ", issue.Options)}");
+            }
+
+            choice[IndexOf(issue.Id)] = option;
+        }
+
+        return Common.Result<int[]>.Ok(choice);
+    }
+
     /// <summary>An outcome written as <c>issue=option,...</c>.</summary>
     public string Describe(IReadOnlyList<int> choice) =>
         string.Join(",", Issues.Select((issue, i) => $"{issue.Id}={issue.Options[choice[i]]}"));

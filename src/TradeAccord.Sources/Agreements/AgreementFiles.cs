@@ -41,11 +41,17 @@ public static partial class AgreementFiles
             return named;
         }
 
-        var known = Directory.Exists(paths.Agreements)
-            ? Directory.EnumerateFiles(paths.Agreements, "*.yaml", SearchOption.AllDirectories)
-                .Select(f => Path.ChangeExtension(Path.GetRelativePath(paths.Agreements, f), null).Replace('\\', '/')).Order()
-            : Enumerable.Empty<string>();
-        throw new SourceException(nameOrPath, 0, null, $"no such agreement: expected a file or one of {string.Join(", ", known)}");
+        throw new SourceException(nameOrPath, 0, null, $"no such agreement: expected a file or one of {string.Join(", ", Names(paths))}");
+    }
+
+    /// <summary>The agreements under the agreements folder, by name (<c>positions-2019-11/us</c>), in order.</summary>
+    public static IReadOnlyList<string> Names(DataPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return Directory.Exists(paths.Agreements)
+            ? [.. Directory.EnumerateFiles(paths.Agreements, "*.yaml", SearchOption.AllDirectories)
+                .Select(f => Path.ChangeExtension(Path.GetRelativePath(paths.Agreements, f), null).Replace('\\', '/')).Order(StringComparer.Ordinal)]
+            : [];
     }
 
     /// <summary>Reads an agreement that must be valid.</summary>

@@ -53,7 +53,8 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
         foreach (var (code, value) in trade)
         {
             var t0 = Rate(before, importer, partner, code, date);
-            var t1 = Rate(after, importer, partner, code, date);
+            // The same schedule on both sides (derived values compare options on one): quote once.
+            var t1 = ReferenceEquals(before, after) ? t0 : Rate(after, importer, partner, code, date);
             if (t0 is null || t1 is null)
             {
                 skipped++;

@@ -163,7 +163,7 @@ public sealed class CaseResponses(CaseService cases, ScheduleLoader loader)
     }
 
     private CountryCode Complainant(string id) =>
-        (cases.Store.Load(id) ?? throw new CaseException($"no case {id} in {cases.Store.Description}")).Header.Complainant;
+        (cases.Store.Load(id) ?? throw new CaseException($"no case {id} in {cases.Store.Description}", notFound: true)).Header.Complainant;
 
     private ProductCoverage Coverage(string heading) =>
         loader.Baseline.Measures.FirstOrDefault(m => m.Heading == heading && m.Kind == MeasureKind.Section301)?.Coverage

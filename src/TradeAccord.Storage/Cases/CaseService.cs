@@ -104,7 +104,7 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader)
     /// <exception cref="CaseConflictException">Another writer changed the case since it was read.</exception>
     public (CaseView View, Step Step) Advance(string id, string action, CountryCode? by, DateOnly at, string? note, string? data = null)
     {
-        var stored = store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}");
+        var stored = store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}", notFound: true);
         if (by is { } party && !new Viewer(party).MayRead(stored.Header))
         {
             throw new CaseException($"{party} is not a party to case {id}: expected {stored.Header.Complainant} or {stored.Header.Respondent}");
@@ -123,7 +123,7 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader)
     /// <exception cref="CaseException">No such case.</exception>
     public (CaseEvent Event, string Problem)? Verify(string id)
     {
-        var stored = store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}");
+        var stored = store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}", notFound: true);
         if (CaseChain.FirstBreak(id, stored.Events) is { } broken)
         {
             return broken;
@@ -146,10 +146,10 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader)
 
     private StoredCase Load(string id, Viewer viewer)
     {
-        var stored = store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}");
+        var stored = store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}", notFound: true);
         return viewer.MayRead(stored.Header)
             ? stored
-            : throw new CaseException($"case {id} is confidential: readable only by the offices of {stored.Header.Complainant} and {stored.Header.Respondent}");
+            : throw new CaseException($"case {id} is confidential: readable only by the offices of {stored.Header.Complainant} and {stored.Header.Respondent}", notFound: true);
     }
 
     private CaseWorkflow Workflow(CaseHeader header) =>
@@ -171,4 +171,10 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader)
 }
 
 /// <summary>A case operation was refused; the message says why.</summary>
-public sealed class CaseException(string message) : Exception(message);
+/// <param name="message">Why.</param>
+/// <param name="notFound">Whether the case does not exist for the caller (none with that id, or one it may not read).</param>
+public sealed class CaseException(string message, bool notFound = false) : Exception(message)
+{
+    /// <summary>Whether the case does not exist for the caller: an API answers 404 and says no more.</summary>
+    public bool NotFound { get; } = notFound;
+}

@@ -67,7 +67,7 @@ public static class AnalysisEndpoints
         }).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)");
 
         var api = app.MapGroup("/api/negotiations").WithTags("negotiation");
-        api.MapGet("/", (ServerState state) => Results.Ok(Names(state)));
+        api.MapGet("/", (ServerState state) => Results.Ok(NegotiationFiles.Names(state.Loader.Paths)));
         api.MapGet("/{id}/analyze", (string id, HttpContext context, ServerState state) =>
         {
             var domain = Domain(state, id);
@@ -128,41 +128,12 @@ public static class AnalysisEndpoints
         return json;
     }
 
-    private static IReadOnlyList<string> Names(ServerState state)
-    {
-        var folder = Path.Combine(Path.GetDirectoryName(state.Loader.Paths.Data)!, "negotiations");
-        return Directory.Exists(folder) ? [.. Directory.EnumerateFiles(folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)] : [];
-    }
-
-    private static NegotiationDomain Domain(ServerState state, string id)
-    {
-        if (!Names(state).Contains(id, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"id: '{id}' is not a negotiation: expected one of {string.Join(", ", Names(state))}");
-        }
-
-        var path = Path.Combine(Path.GetDirectoryName(state.Loader.Paths.Data)!, "negotiations", id + ".yaml");
-        return NegotiationReader.Read(path, $"negotiations/{id}.yaml", new ImpactDeriver(state.Loader).Derive);
-    }
+    private static NegotiationDomain Domain(ServerState state, string id) => NegotiationFiles.Load(state.Loader, id, namesOnly: true);
 
     private static int[]? Offer(NegotiationDomain domain, string? text, out IResult? problem)
     {
-        problem = null;
-        var choice = new int[domain.Issues.Count];
-        foreach (var pair in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = pair.Split('=', 2);
-            var issue = parts.Length == 2 ? domain.Issues.FirstOrDefault(i => i.Id == parts[0]) : null;
-            var option = issue is null ? -1 : issue.Options.ToList().IndexOf(parts[1]);
-            if (issue is null || option < 0)
-            {
-                problem = Problems.BadRequest("offer", $"'{pair}' is not issue=option: expected issues {string.Join(", ", domain.Issues.Select(i => i.Id))} with their options");
-                return null;
-            }
-
-            choice[domain.IndexOf(issue.Id)] = option;
-        }
-
-        return choice;
+        var parsed = domain.ParseOffer(text);
+        problem = parsed.Success ? null : Problems.BadRequest("offer", parsed.Error);
+        return parsed.Success ? parsed.GetValueOrThrow() : null;
     }
 }

@@ -78,6 +78,37 @@ public static class AgreementJson
         }) : null,
     };
 
+    /// <summary>The JSON shape of an agreement's timeline.</summary>
+    public static object Timeline(Agreement agreement)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        var timeline = AgreementTimeline.Of(agreement);
+        return new
+        {
+            agreement = agreement.Id,
+            dated = timeline.Dated.Select(e => new { date = e.Date, what = e.What, provision = e.Provision, approximate = e.Approximate }),
+            relative = timeline.Relative.Select(e => new { what = e.What, provision = e.Provision, confirmed = e.Confirmed }),
+            undated = timeline.Undated,
+        };
+    }
+
+    /// <summary>The JSON shape of a comparison of two agreements named <paramref name="nameA"/> and <paramref name="nameB"/>.</summary>
+    public static object Diff(string nameA, Agreement first, string nameB, Agreement second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return new
+        {
+            a = new { file = nameA, title = first.Title },
+            b = new { file = nameB, title = second.Title },
+            changes = AgreementDiff.Compare(first, second).Select(c => new
+            {
+                id = c.Id, change = c.Kind.ToKebab(), section = c.Section, title = c.Title,
+                terms = c.Terms.Select(t => new { term = t.Name, a = t.Old, b = t.New }),
+            }),
+        };
+    }
+
     /// <summary>The JSON shape of a provision's source.</summary>
     public static object? Source(SourceRef? s) => s is null ? null : new { document = s.Document, article = s.Article, quote = s.Quote };
 

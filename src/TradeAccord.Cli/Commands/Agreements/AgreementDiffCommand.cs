@@ -45,16 +45,7 @@ public sealed class AgreementDiffCommand(CliContext cli) : Command<AgreementDiff
         var (a, b) = (Label(first, settings.First), Label(second, settings.Second));
         if (settings.Format.Equals("json", StringComparison.OrdinalIgnoreCase))
         {
-            cli.Out.WriteLine(Json.Serialize(new
-            {
-                a = new { file = settings.First, title = first.Title },
-                b = new { file = settings.Second, title = second.Title },
-                changes = changes.Select(c => new
-                {
-                    id = c.Id, change = c.Kind.ToKebab(), section = c.Section, title = c.Title,
-                    terms = c.Terms.Select(t => new { term = t.Name, a = t.Old, b = t.New }),
-                }),
-            }));
+            cli.Out.WriteLine(Json.Serialize(AgreementJson.Diff(settings.First, first, settings.Second, second)));
             return 0;
         }
 

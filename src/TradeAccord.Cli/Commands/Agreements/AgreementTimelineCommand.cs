@@ -18,13 +18,7 @@ public sealed class AgreementTimelineCommand(CliContext cli) : Command<DatedAgre
         var timeline = AgreementTimeline.Of(agreement);
         if (settings.Json)
         {
-            cli.Out.WriteLine(Json.Serialize(new
-            {
-                agreement = agreement.Id,
-                dated = timeline.Dated.Select(e => new { date = e.Date, what = e.What, provision = e.Provision, approximate = e.Approximate }),
-                relative = timeline.Relative.Select(e => new { what = e.What, provision = e.Provision, confirmed = e.Confirmed }),
-                undated = timeline.Undated,
-            }));
+            cli.Out.WriteLine(Json.Serialize(AgreementJson.Timeline(agreement)));
             return 0;
         }
 

@@ -53,7 +53,7 @@ public sealed class CaseRespondCommand(CliContext cli) : Command<CaseRespondSett
         (CaseView View, Core.Enforcement.Step Step, ResponseTerms Terms) result;
         if (settings.Proportionate)
         {
-            var header = cases.Service.Store.Load(settings.Id)?.Header ?? throw new CaseException($"no case {settings.Id} in {cases.Service.Store.Description}");
+            var header = cases.Service.Store.Load(settings.Id)?.Header ?? throw new CaseException($"no case {settings.Id} in {cases.Service.Store.Description}", notFound: true);
             using var trade = cli.Store(settings.Db, settings.Data);
             var harm = responses.Harm(header, at, settings.Harm, trade, out var basis);
             result = responses.RespondProportionately(settings.Id, at, harm, basis, file);

@@ -31,21 +31,7 @@ public class NegotiationSettings : DataSettings
 /// <summary>Loads domains with their derived values.</summary>
 internal static class Domains
 {
-    public static NegotiationDomain Load(CliContext cli, string file, string? data)
-    {
-        var loader = cli.Loader(data);
-        // A file, or a name under the negotiations folder beside the data (us-china-2019-11, negotiations/us-china-2019-11.yaml).
-        var name = file.StartsWith("negotiations/", StringComparison.Ordinal) ? file["negotiations/".Length..] : file;
-        var path = System.IO.File.Exists(file) ? file : Path.Combine(Path.GetDirectoryName(loader.Paths.Data)!, "negotiations", name.EndsWith(".yaml", StringComparison.Ordinal) ? name : name + ".yaml");
-        if (!System.IO.File.Exists(path))
-        {
-            throw new SourceException(file, 0, null, "no such negotiation domain: expected a file such as negotiations/us-china-2019-11.yaml");
-        }
-
-        return NegotiationReader.Read(path, file, new ImpactDeriver(loader).Derive);
-    }
-
-
+    public static NegotiationDomain Load(CliContext cli, string file, string? data) => NegotiationFiles.Load(cli.Loader(data), file);
 }
 
 /// <summary><c>accord negotiate analyze</c>: outcome space, frontier, bargaining solutions, zone of agreement.</summary>
@@ -106,7 +92,8 @@ public sealed class NegotiateEvaluateCommand(CliContext cli) : Command<Negotiate
     {
         ArgumentNullException.ThrowIfNull(settings);
         var domain = Domains.Load(cli, settings.File, settings.Data);
-        var offer = Parse(domain, settings.Offer!);
+        var parsed = domain.ParseOffer(settings.Offer);
+        var offer = parsed.TryGetValue(out var o) ? o : throw new CliUsageException($"--offer {parsed.Error}");
         var space = OutcomeSpace.Of(domain);
         var better = Bargaining.Improvements(space, offer);
         var utilities = domain.Parties.Select((p, i) => (p.Party, Utility: domain.Utility(i, offer), p.Reservation)).ToList();
@@ -131,26 +118,6 @@ public sealed class NegotiateEvaluateCommand(CliContext cli) : Command<Negotiate
         }
 
         return 0;
-    }
-
-    /// <summary>Parses <c>issue=option,...</c>.</summary>
-    public static int[] Parse(NegotiationDomain domain, string text)
-    {
-        var choice = new int[domain.Issues.Count];
-        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = pair.Split('=', 2);
-            var issue = parts.Length == 2 ? domain.Issues.FirstOrDefault(i => i.Id == parts[0].Trim()) : null;
-            if (issue is null)
-            {
-                throw new CliUsageException($"--offer '{pair}': expected issue=option with an issue of {string.Join(", ", domain.Issues.Select(i => i.Id))}");
-            }
-
-            var option = issue.Options.ToList().IndexOf(parts[1].Trim());
-            choice[domain.IndexOf(issue.Id)] = option >= 0 ? option : throw new CliUsageException($"--offer '{pair}': expected one of {string.Join(", ", issue.Options)}");
-        }
-
-        return choice;
     }
 }
 
