@@ -40,8 +40,10 @@ public sealed record ImpactEffect(ImpactLine Line, double PartnerAfter, double R
 /// <list type="bullet">
 /// <item>Importer price change of the partner's goods: p = φ·((1+t1)/(1+t0) − 1), with pass-through φ = 1, or ε/(ε+η) for a finite supply elasticity ε.</item>
 /// <item>Trade creation: M·((1+p)^(−η) − 1) — the constant-elasticity form of SMART's M·η·dt/(1+t), bounded below by −M.</item>
-/// <item>Trade diversion: the exact CES shift of the partner's share s to s(1+p)^(1−σ)/(s(1+p)^(1−σ)+1−s) of the base total,
-/// so it never exceeds what the other sources supplied (a cut) or the partner supplied (a rise).</item>
+/// <item>Trade diversion: the exact CES shift of the partner's quantity share s to s(1+p)^(−σ)/(s(1+p)^(−σ)+1−s) of the base total,
+/// so it never exceeds what the other sources supplied (a cut) or the partner supplied (a rise). The exponent is −σ, not the
+/// 1−σ of expenditure shares, because values are held at base world prices and so move with quantities: a cut then always
+/// moves trade towards the partner, even when σ &lt; 1.</item>
 /// <item>Consumer surplus: −(M·p + ½·p·creation), the Harberger triangle with the rectangle on base imports.</item>
 /// </list>
 /// Values stay at base world prices.
@@ -68,7 +70,7 @@ public static class ImpactModel
         var creation = m * (Math.Pow(1 + p, -eta) - 1);
         var total = m + line.ImportsRest;
         var share = total > 0 ? m / total : 0;
-        var shifted = share * Math.Pow(1 + p, 1 - line.SubstitutionElasticity);
+        var shifted = share * Math.Pow(1 + p, -line.SubstitutionElasticity);
         var diversion = total > 0 && share < 1 ? (shifted / (shifted + 1 - share) - share) * total : 0;
         var partnerAfter = Math.Max(0, m + creation + diversion);
         var restAfter = Math.Max(0, line.ImportsRest - diversion);

@@ -34,10 +34,11 @@ public class ImpactModelTests
     [Fact]
     public void Diversion_follows_the_ces_share_shift()
     {
-        // Equal shares, σ = 3: a 10% cut in the partner's relative price moves its share to 0.5·0.9^−2 / (0.5·0.9^−2 + 0.5).
+        // Equal shares, σ = 3: a cut from 10% to 0 lowers the partner's relative price to 1/1.1 and moves its quantity
+        // share to 0.5·1.1^3 / (0.5·1.1^3 + 0.5) = 0.5710.
         var e = ImpactModel.Effect(Line(50, 50, 0.10, 0.0, eta: 0, sigma: 3));
-        var p = 1.0 / 1.1 - 1;
-        var share = 0.5 * Math.Pow(1 + p, -2) / (0.5 * Math.Pow(1 + p, -2) + 0.5);
+        var share = 0.5 * Math.Pow(1.1, 3) / (0.5 * Math.Pow(1.1, 3) + 0.5);
+        share.ShouldBe(0.5710, 1e-4);
         e.TradeDiversion.ShouldBe((share - 0.5) * 100, 1e-9);
         e.RestAfter.ShouldBe(100 - share * 100, 1e-9);
     }
@@ -49,6 +50,15 @@ public class ImpactModelTests
         var finite = ImpactModel.Effect(Line(100, 0, 0, 0.2), supplyElasticity: 2);
         finite.TradeCreation.ShouldBeGreaterThan(infinite.TradeCreation);
         finite.ImporterDutyBurden.ShouldBe(0.2 * 2 / (2 + 2) * finite.PartnerAfter, 1e-9);
+    }
+
+    [Fact]
+    public void A_cut_moves_trade_towards_the_partner_even_when_substitution_is_weak()
+    {
+        // σ < 1 once sent trade away from the partner after a cut (an expenditure-share exponent on values held at world prices).
+        var e = ImpactModel.Effect(Line(83, 8_098_361, 1.0 / 3, 0.0145, eta: 0.387, sigma: 0.474));
+        e.TradeDiversion.ShouldBeGreaterThan(0);
+        e.PartnerAfter.ShouldBeGreaterThan(83);
     }
 
     private static readonly Gen<ImpactLine> Lines =
