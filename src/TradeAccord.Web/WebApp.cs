@@ -75,6 +75,8 @@ public static class WebApp
         });
         var loader = new ScheduleLoader(DataPaths.Locate(options.Data));
         builder.Services.AddSingleton(new ServerState(loader, options.Db, ApiKeys.Load(options.KeysFile)));
+        // "Now" for requests without a date; a host (or a test) may register its own clock in configure.
+        builder.Services.AddSingleton(TimeProvider.System);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(Problems.FromException));

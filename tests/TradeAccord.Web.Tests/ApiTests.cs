@@ -161,6 +161,19 @@ public sealed class ApiTests : IAsyncLifetime
         (await cn.GetAsync("/api/cases/US-CN-2099-999", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("2021-04-15T23:59:00Z", false)]
+    [InlineData("2021-04-16T00:00:00Z", true)]
+    public async Task Without_a_date_cases_are_read_as_of_the_servers_clock(string now, bool overdue)
+    {
+        await using var server = await Server.Start(clock: new StoppedClock(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+        var us = server.Client(Server.UsKey);
+        var opened = await us.PostAsJsonAsync("/api/cases", new { respondent = "CN", article = "6.2", summary = "Purchases short", at = "2021-01-15" }, TestContext.Current.CancellationToken);
+        var id = (await Json(opened)).GetProperty("id").GetString();
+        (await Json(await us.GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken))).GetProperty("overdue").GetBoolean().ShouldBe(overdue);
+        (await Json(await us.GetAsync("/api/cases?overdue=true", TestContext.Current.CancellationToken))).GetArrayLength().ShouldBe(overdue ? 1 : 0);
+    }
+
     [Fact]
     public async Task The_case_api_runs_on_postgresql_too()
     {

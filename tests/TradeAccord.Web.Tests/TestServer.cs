@@ -30,13 +30,24 @@ public sealed class Server : IAsyncDisposable
     public string BaseAddress { get; }
 
     /// <summary>Starts a server; <paramref name="db"/> null gives a fresh DuckDB file, else the given store (e.g. PostgreSQL).</summary>
-    public static async Task<Server> Start(bool loopback = false, string? db = null)
+    public static async Task<Server> Start(bool loopback = false, string? db = null, TimeProvider? clock = null)
     {
         var folder = Directory.CreateTempSubdirectory("accord-web-").FullName;
         var keys = Path.Combine(folder, "keys.json");
         await File.WriteAllTextAsync(keys, $$"""{"{{UsKey}}":"us-office","{{CnKey}}":"cn-office","{{ObserverKey}}":"observer","{{AdminKey}}":"admin"}""");
         var app = WebApp.Build(new WebOptions(loopback ? "http://127.0.0.1:0" : "http://127.0.0.1:5080", db ?? Path.Combine(folder, "store.duckdb"), null, keys),
-            builder => { if (!loopback) { builder.WebHost.UseTestServer(); } });
+            builder =>
+            {
+                if (!loopback)
+                {
+                    builder.WebHost.UseTestServer();
+                }
+
+                if (clock is not null)
+                {
+                    builder.Services.AddSingleton(clock);
+                }
+            });
         await app.StartAsync();
         var address = loopback ? app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() : "http://localhost";
         return new Server(app, folder, address);
@@ -59,4 +70,10 @@ public sealed class Server : IAsyncDisposable
         await App.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
+}
+
+/// <summary>A clock stopped at one instant, for requests that take "now" from the server.</summary>
+public sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

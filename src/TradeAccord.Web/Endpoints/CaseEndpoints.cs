@@ -60,9 +60,9 @@ public static class CaseEndpoints
                 return Results.Created($"/api/cases/{view.Header.Id}", CaseJson.Of(view));
             }
         }).WithSummary("File an appeal as the calling office (the JSON of `accord case open --format json`)");
-        api.MapGet("/", (string? at, bool? overdue, HttpContext context, ServerState state) =>
+        api.MapGet("/", (string? at, bool? overdue, HttpContext context, ServerState state, TimeProvider clock) =>
         {
-            if (!Date(at, out var on))
+            if (!Date(at, clock, out var on))
             {
                 return Problems.BadRequest("at", $"'{at}' is not a date: expected yyyy-MM-dd");
             }
@@ -74,9 +74,9 @@ public static class CaseEndpoints
                 return Results.Ok(views.Select(CaseJson.Of).ToList());
             }
         }).WithSummary("Cases the caller may read, as of a date");
-        api.MapGet("/{id}", (string id, string? at, HttpContext context, ServerState state) =>
+        api.MapGet("/{id}", (string id, string? at, HttpContext context, ServerState state, TimeProvider clock) =>
         {
-            if (!Date(at, out var on))
+            if (!Date(at, clock, out var on))
             {
                 return Problems.BadRequest("at", $"'{at}' is not a date: expected yyyy-MM-dd");
             }
@@ -140,11 +140,12 @@ public static class CaseEndpoints
 
     private static Viewer Viewer(HttpContext context) => new(ApiKeys.PartyOf(WebApp.RoleOf(context)));
 
-    private static bool Date(string? text, out DateOnly date)
+    /// <summary>The given date, or today by the server's clock when none is given.</summary>
+    private static bool Date(string? text, TimeProvider clock, out DateOnly date)
     {
         if (text is null)
         {
-            date = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             return true;
         }
 
