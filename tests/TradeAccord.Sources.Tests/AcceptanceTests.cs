@@ -104,6 +104,15 @@ public class AcceptanceTests
     }
 
     [Fact]
+    public void China_Soybeans_StillRestOnTheJuly2018ListAfterTheAutosSuspension()
+    {
+        // The 2019-01-01 period of the $34B round changed only autos; a soybean quote must still cite the list it is on.
+        var layer = Quote("1201.90", "US", "2019-06-01", importer: "CN").Layers.Single(l => l.Measure.Kind == MeasureKind.Retaliation);
+        layer.Measure.LegalBase.ShouldContain("retaliation list effective 2018-07-06");
+        layer.Measure.LegalBase.ShouldContain("as amended from 2019-01-01");
+    }
+
+    [Fact]
     public void China_FrozenPork_62PercentAfterJune2019() =>
         Quote("0203.29.0010", "US", "2019-06-01", importer: "CN").TotalAdValorem.ShouldBe(0.62m); // 12 MFN + 25 + 25
 

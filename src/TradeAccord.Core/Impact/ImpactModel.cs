@@ -39,8 +39,10 @@ public sealed record ImpactEffect(ImpactLine Line, double PartnerAfter, double R
 /// elastic unless a supply elasticity is given.
 /// <list type="bullet">
 /// <item>Importer price change of the partner's goods: p = φ·((1+t1)/(1+t0) − 1), with pass-through φ = 1, or ε/(ε+η) for a finite supply elasticity ε.</item>
-/// <item>Trade creation: M·((1+p)^(−η) − 1) — the constant-elasticity form of SMART's M·η·dt/(1+t), bounded below by −M.</item>
-/// <item>Trade diversion: the exact CES shift of the partner's quantity share s to s(1+p)^(−σ)/(s(1+p)^(−σ)+1−s) of the base total,
+/// <item>Trade creation: M′·((1+p)^(−η) − 1) — the constant-elasticity form of SMART's M·η·dt/(1+t) — on M′, what the partner
+/// supplies once diversion has moved trade (M′ = M when no other source is known), so creation and diversion together
+/// never take more than the partner supplied and nothing has to be cut off at zero.</item>
+/// <item>Trade diversion, applied first: the exact CES shift of the partner's quantity share s to s(1+p)^(−σ)/(s(1+p)^(−σ)+1−s) of the base total,
 /// so it never exceeds what the other sources supplied (a cut) or the partner supplied (a rise). The exponent is −σ, not the
 /// 1−σ of expenditure shares, because values are held at base world prices and so move with quantities: a cut then always
 /// moves trade towards the partner, even when σ &lt; 1.</item>
@@ -67,12 +69,13 @@ public static class ImpactModel
         var passThrough = supplyElasticity is { } e ? e / (e + eta) : 1.0;
         var p = passThrough * ((1 + line.TariffAfter) / (1 + line.TariffBefore) - 1);
         var m = line.ImportsPartner;
-        var creation = m * (Math.Pow(1 + p, -eta) - 1);
         var total = m + line.ImportsRest;
         var share = total > 0 ? m / total : 0;
         var shifted = share * Math.Pow(1 + p, -line.SubstitutionElasticity);
         var diversion = total > 0 && share < 1 ? (shifted / (shifted + 1 - share) - share) * total : 0;
-        var partnerAfter = Math.Max(0, m + creation + diversion);
+        var creation = (m + diversion) * (Math.Pow(1 + p, -eta) - 1);
+        // Both terms are bounded (diversion by the shares, creation by what is left), so these stay ≥ 0 but for rounding.
+        var partnerAfter = Math.Max(0, m + diversion + creation);
         var restAfter = Math.Max(0, line.ImportsRest - diversion);
         var revenueBefore = line.TariffBefore * m + line.TariffRest * line.ImportsRest;
         var revenueAfter = line.TariffAfter * partnerAfter + line.TariffRest * restAfter;

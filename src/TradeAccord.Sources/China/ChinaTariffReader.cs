@@ -177,12 +177,14 @@ public static class ChinaTariffReader
         };
         if (!SameRates(initial, afterSuspension))
         {
-            steps.Add((SuspendDate, afterSuspension, $"{LegalBaseNote}: additional duties on US autos and parts suspended from 2019-01-01"));
+            // A later period still rests on the original list for every line it did not change, so the amendment is
+            // named after the list, never instead of it (soybeans kept their 25% through the autos suspension).
+            steps.Add((SuspendDate, afterSuspension, $"{LegalBaseNote}, retaliation list effective {round.Date:yyyy-MM-dd}, as amended from 2019-01-01 (additional duties on US autos and parts suspended)"));
         }
 
         if (!SameRates(afterSuspension, afterIncrease))
         {
-            steps.Add((IncreaseDate, afterIncrease, $"{LegalBaseNote}: rates of the $60B list raised from 2019-06-01"));
+            steps.Add((IncreaseDate, afterIncrease, $"{LegalBaseNote}, retaliation list effective {round.Date:yyyy-MM-dd}, as amended from 2019-06-01 (rates of the $60B list raised)"));
         }
 
         for (var i = 0; i < steps.Count; i++)

@@ -50,7 +50,7 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
         var skipped = 0;
         var skippedValue = 0m;
         var defaulted = 0;
-        foreach (var (code, value) in trade)
+        foreach (var (code, value, rest) in trade)
         {
             var t0 = Rate(before, importer, partner, code, date);
             // The same schedule on both sides (derived values compare options on one): quote once.
@@ -66,7 +66,9 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
             var (sigma, _) = substitution.For(code);
             defaulted += etaFrom == ElasticitySource.Hs6 ? 0 : 1;
             var group = groups.FirstOrDefault(g => g.Coverage.Covers(ProductCode.FromDigits(code))).Name ?? (importer == CountryCode.US ? "not on a Section 301 list" : "no retaliation round");
-            lines.Add(new ImpactLine(code, group, (double)value, 0, (double)t0.Value, (double)t1.Value, 0, eta, sigma));
+            // Other origins pay the MFN rate, the same for every WTO member; quoted once per line, for Brazil.
+            var tRest = rest > 0m ? Rate(before, importer, RestOfWorldOrigin, code, date) ?? 0m : 0m;
+            lines.Add(new ImpactLine(code, group, (double)value, (double)rest, (double)t0.Value, (double)t1.Value, (double)tRest, eta, sigma));
         }
 
         if (skipped > 0)
@@ -76,7 +78,9 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
 
         notes.Add($"import-demand elasticities: {demand.Source}, {demand.Count:N0} HS6 estimates; {defaulted:N0} of {lines.Count:N0} lines use a heading, chapter or median value (median {demand.Median:0.###})");
         notes.Add($"substitution elasticities: {substitution.Source} (median {substitution.Median:0.###})");
-        notes.Add("imports from the rest of the world by product are not in the shipped data: trade diversion is zero unless they are supplied");
+        notes.Add(importer == CountryCode.US
+            ? "US imports from the rest of the world by product are not in the shipped data: trade diversion is zero"
+            : "China's imports from the rest of the world by product ship for soybeans only (heading 1201, from Brazil and Argentina): trade diversion is zero on every other line");
         notes.Add("tariffs are the ad valorem parts of each line's rates (specific duties are left out), compared on " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return new ImpactInputs(importer, partner, year, series, lines, notes);
     }
@@ -87,7 +91,9 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
         return quote.TryGetValue(out var q) ? q.TotalAdValorem : null;
     }
 
-    private (IEnumerable<(string Code, decimal Value)> Trade, string Series) UsImports(int year, List<string> notes)
+    private static readonly CountryCode RestOfWorldOrigin = CountryCode.Parse("BR").GetValueOrThrow();
+
+    private (IEnumerable<(string Code, decimal Value, decimal FromRest)> Trade, string Series) UsImports(int year, List<string> notes)
     {
         const string detail = "trade/us_imports_from_china_hts10_2017_usitc.csv";
         const string chapters = "trade/us_imports_from_china_hs2_monthly_2013-01_2021-07.csv";
@@ -95,7 +101,7 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
             .Select(r => (Code: r["hts10"], Value: r.Decimal("general_customs_value_usd"))).ToList();
         if (year == 2017)
         {
-            return (rows, $"US imports from China by HTS10, 2017 (USITC DataWeb, general customs value): {detail}");
+            return (rows.Select(r => (r.Code, r.Value, 0m)), $"US imports from China by HTS10, 2017 (USITC DataWeb, general customs value): {detail}");
         }
 
         var totals = CsvTable.Read(File(chapters), chapters, "month", "hs2", "imports_for_consumption_usd")
@@ -112,22 +118,43 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
             var chapter = r.Code[..2];
             var base2017 = totals.GetValueOrDefault((2017, chapter)).Value;
             var now = totals.GetValueOrDefault((year, chapter)).Value;
-            return (r.Code, base2017 == 0 ? 0m : r.Value * now / base2017);
+            return (r.Code, base2017 == 0 ? 0m : r.Value * now / base2017, 0m);
         });
         return (scaled, $"US imports from China by HTS10, 2017 ({detail}), scaled to {year} chapter totals ({chapters})");
     }
 
-    private (IEnumerable<(string Code, decimal Value)> Trade, string Series) ChinaImports(int year, List<string> notes)
+    private (IEnumerable<(string Code, decimal Value, decimal FromRest)> Trade, string Series) ChinaImports(int year, List<string> notes)
     {
         const string detail = "china_retaliation/china_imports_from_us_2017_hs8_itc.csv";
-        if (year != 2017)
-        {
-            notes.Add($"China's imports from the US by product are shipped for 2017 only: the {year} run uses 2017 values unscaled");
-        }
-
         var rows = CsvTable.Read(File(detail), detail, "hs8", "china_imports_from_us_2017_kusd")
             .Select(r => (Code: r["hs8"], Value: r.Decimal("china_imports_from_us_2017_kusd") * 1000m)).Where(r => r.Value > 0).ToList();
-        return (rows, $"China's imports from the US by HS8, 2017 (ITC Trade Map via PIIE, thousand USD × 1000): {detail}");
+        var soybeans = ChinaSoybeans.Read(File(ChinaSoybeans.File), ChinaSoybeans.File);
+        if (!soybeans.TryGetValue(year, out var beans) || !soybeans.TryGetValue(2017, out var beans2017))
+        {
+            throw new SourceException(ChinaSoybeans.File, 0, "year", $"has no soybean figures for {year}: expected a year from {soybeans.Keys.Min()} to {soybeans.Keys.Max()}");
+        }
+
+        // Heading 1201 keeps its 2017 split across HS8 lines; its total becomes the year's US value, and each line
+        // takes the same share of the other origins' soybeans.
+        var heading2017 = rows.Where(r => r.Code.StartsWith(ChinaSoybeans.Heading, StringComparison.Ordinal)).Sum(r => r.Value);
+        var trade = rows.Select(r =>
+        {
+            if (!r.Code.StartsWith(ChinaSoybeans.Heading, StringComparison.Ordinal) || heading2017 == 0m)
+            {
+                return (r.Code, r.Value, 0m);
+            }
+
+            var share = r.Value / heading2017;
+            return (r.Code, year == 2017 ? r.Value : share * beans.FromUs, share * beans.FromRest);
+        }).ToList();
+        notes.Add($"soybeans (1201): other origins {string.Join(" and ", beans.RestOrigins)}, {Bn(beans.FromRest)} USD bn in {year} ({ChinaSoybeans.File})"
+                  + (year == 2017 ? "" : $"; imports from the US {Bn(beans.FromUs)} bn, the {year} figure of the same file (2017: {Bn(beans2017.FromUs)} bn)"));
+        if (year != 2017)
+        {
+            notes.Add($"China's imports from the US by product are shipped for 2017 only: apart from soybeans, the {year} run uses 2017 values unscaled");
+        }
+
+        return (trade, $"China's imports from the US by HS8, 2017 (ITC Trade Map via PIIE, thousand USD × 1000): {detail}");
     }
 
     private Elasticities Protee() =>

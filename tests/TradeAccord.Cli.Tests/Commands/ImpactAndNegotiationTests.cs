@@ -31,19 +31,33 @@ public sealed class ImpactAndNegotiationTests : IDisposable
     }
 
     [Fact]
-    public async Task Lifting_chinas_retaliation_raises_its_imports_of_us_soybeans()
+    public async Task Lifting_chinas_retaliation_raises_its_imports_of_us_soybeans_and_draws_them_back_from_south_america()
     {
-        var scenario = Path.Combine(_folder, "no-retaliation.yaml");
-        await File.WriteAllTextAsync(scenario, "name: no-retaliation\ndescription: China's retaliation ended from 2018-04-01 (test scenario)\nchanges:\n  - endKind: retaliation\n    importer: CN\n    from: 2018-04-01\n",
-            TestContext.Current.CancellationToken);
-
-        var run = await CliRun.Of("impact", "--importer", "CN", "--scenario", scenario, "--year", "2017", "--date", "2019-06-30", "--by", "hs6", "--format", "json");
+        var run = await CliRun.Of("impact", "--importer", "CN", "--scenario", "no-retaliation", "--year", "2017", "--date", "2019-06-30", "--by", "hs6", "--format", "json");
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Json.GetProperty("tradeCreation").GetDecimal().ShouldBeGreaterThan(0m);
         run.Json.GetProperty("tariffRevenueAfter").GetDecimal().ShouldBeLessThan(run.Json.GetProperty("tariffRevenueBefore").GetDecimal());
         var soybeans = run.Json.GetProperty("products").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "120190");
+        // 2017: 13.93 bn from the US (ITC, HS8 lines of 1201) and 23.60 bn from Brazil and Argentina (China customs via Comtrade).
+        soybeans.GetProperty("importsBefore").GetDecimal().ShouldBe(13_934_014_000m + 23_599_489_910m, 1_000m);
         soybeans.GetProperty("importsAfter").GetDecimal().ShouldBeGreaterThan(soybeans.GetProperty("importsBefore").GetDecimal());
+        soybeans.GetProperty("tradeDiversion").GetDecimal().ShouldBeGreaterThan(1_000_000_000m);
+        run.Json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain(n => n!.Contains("Argentina and Brazil", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Chinas_retaliation_diverts_its_soybean_imports_to_south_america_in_2019()
+    {
+        var run = await CliRun.Of("impact", "--importer", "CN", "--scenario", "phase-one", "--baseline", "no-retaliation", "--year", "2019", "--by", "hs6", "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var soybeans = run.Json.GetProperty("products").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "120190");
+        // 2019: 6.68 bn from the US, 26.58 bn from Brazil and Argentina, both China-reported.
+        soybeans.GetProperty("importsBefore").GetDecimal().ShouldBe(33_259_432_660m, 1_000m);
+        soybeans.GetProperty("tradeDiversion").GetDecimal().ShouldBeLessThan(0m);
+        soybeans.GetProperty("tradeCreation").GetDecimal().ShouldBeLessThan(0m);
+        (soybeans.GetProperty("tradeDiversion").GetDecimal() + soybeans.GetProperty("tradeCreation").GetDecimal()).ShouldBeGreaterThanOrEqualTo(-6_682_215_260m, "never more than the US supplied");
     }
 
     [Fact]

@@ -78,4 +78,17 @@ public class ImpactModelTests
             e.TradeDiversion.ShouldBeGreaterThanOrEqualTo(-l.ImportsPartner * (1 + 1e-12) - 1e-6);
             e.RestAfter.ShouldBeGreaterThanOrEqualTo(0);
         });
+
+    [Fact]
+    public void A_tariff_rise_never_raises_imports_from_the_partner() =>
+        Lines.Where(l => l.TariffAfter >= l.TariffBefore).Sample(l => ImpactModel.Effect(l).PartnerAfter.ShouldBeLessThanOrEqualTo(l.ImportsPartner * (1 + 1e-12) + 1e-6));
+
+    [Fact]
+    public void Creation_and_diversion_together_never_take_more_than_the_partner_supplied() =>
+        Lines.Sample(l =>
+        {
+            var e = ImpactModel.Effect(l);
+            (l.ImportsPartner + e.TradeCreation + e.TradeDiversion).ShouldBeGreaterThanOrEqualTo(-1e-6);
+            e.ImportsAfter.ShouldBe(e.PartnerAfter + e.RestAfter);
+        });
 }

@@ -8,7 +8,7 @@ public class ScenarioReaderTests
     [Fact]
     public void BuiltInScenarios_AllReadAndApply()
     {
-        BuiltIn.Loader.ScenarioNames.ShouldBe(["dec15-proceeds", "escalation-2019-10", "no-301", "phase-one"]);
+        BuiltIn.Loader.ScenarioNames.ShouldBe(["dec15-proceeds", "escalation-2019-10", "no-301", "no-retaliation", "phase-one"]);
         foreach (var name in BuiltIn.Loader.ScenarioNames)
         {
             BuiltIn.Schedule(name).Name.ShouldBe(name);
