@@ -13,7 +13,8 @@ namespace TradeAccord.Storage;
 /// <param name="Vintage">Vintage to use; null: each series' latest.</param>
 /// <param name="Options">Year, window, weights, last month.</param>
 /// <param name="Schedule">The tariff measures conditions are evaluated on (the record or a scenario).</param>
-public sealed record TrackRequest(IReadOnlyList<string> Series, string? Vintage, TrackOptions Options, MeasureSet Schedule);
+/// <param name="CategoryVintage">Vintage of the category totals that continue a series after its last month; null: the latest.</param>
+public sealed record TrackRequest(IReadOnlyList<string> Series, string? Vintage, TrackOptions Options, MeasureSet Schedule, string? CategoryVintage = null);
 
 /// <summary>
 /// The trade store's services: loading the built-in series on first use, importing files, and tracking an
@@ -38,14 +39,21 @@ public static class TradeData
         {
             foreach (var entry in catalog.Maps("tradeSeries"))
             {
-                entry.OnlyKeys("series", "file", "vintage");
+                entry.OnlyKeys("series", "file", "vintage", "yearToDate");
                 var series = entry.String("series");
+                var file = entry.String("file");
+                if (entry.OptionalMap("yearToDate") is { } columns)
+                {
+                    imported.AddRange(ImportYearToDate(store, series, Path.Combine(paths.Data, file), entry.String("vintage"),
+                        columns.Keys.ToDictionary(k => k, columns.String, StringComparer.Ordinal), $"data/{file}"));
+                    continue;
+                }
+
                 if (store.Latest(series) is not null)
                 {
                     continue;
                 }
 
-                var file = entry.String("file");
                 try
                 {
                     imported.Add(Import(store, series, Path.Combine(paths.Data, file), entry.String("vintage"), $"data/{file}"));
@@ -76,6 +84,39 @@ public static class TradeData
         return TradeFlowReader.IsAnnual(file)
             ? store.ImportAnnual(series, label, name, TradeFlowReader.ReadAnnual(file, name))
             : store.ImportMonthly(series, label, name, TradeFlowReader.ReadMonthly(file, name));
+    }
+
+    /// <summary>
+    /// Stores each release of a year-to-date file by category as its own vintage (<c>{prefix}-yyyy-MM</c>), skipping
+    /// the releases the store has; each release is all or nothing.
+    /// </summary>
+    /// <exception cref="SourceException">A row is malformed: nothing of the file was stored.</exception>
+    public static IReadOnlyList<VintageInfo> ImportYearToDate(ITradeStore store, string series, string file, string prefix,
+        IReadOnlyDictionary<string, string> categories, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var releases = YearToDateReader.Read(file, displayName, categories);
+        var have = store.Vintages(series).Select(v => v.Vintage).ToHashSet(StringComparer.Ordinal);
+        var imported = new List<VintageInfo>();
+        foreach (var release in releases)
+        {
+            var label = $"{prefix}-{release.LatestMonth:yyyy-MM}";
+            if (have.Contains(label))
+            {
+                continue;
+            }
+
+            try
+            {
+                imported.Add(store.ImportMonthly(series, label, displayName, release.Flows));
+            }
+            catch (StoreException) when (store.Vintages(series).Any(v => v.Vintage == label))
+            {
+                // Another process stored this release first.
+            }
+        }
+
+        return imported;
     }
 
     /// <summary>Tracks every requested monthly series of the store against <paramref name="agreement"/>.</summary>
@@ -113,12 +154,48 @@ public static class TradeData
             var vintage = Vintage(store, series, request.Vintage);
             var codes = store.Codes(series, vintage.Vintage);
             var mapping = codes.ToDictionary(c => c, mapper.LineFor, StringComparer.Ordinal);
-            var report = PurchaseTracker.Track(agreement, series, vintage.Vintage, store.MonthlyTotals(series, vintage.Vintage, mapping), annual,
+            var totals = store.MonthlyTotals(series, vintage.Vintage, mapping);
+            var continuation = Continuation(store, agreement, series, totals, request);
+            var report = PurchaseTracker.Track(agreement, series, vintage.Vintage, [.. totals, .. continuation?.Totals ?? []], annual,
                 mapper.Gaps(codes), suspensions, request.Options);
-            reports.Add(report with { Notes = [.. report.Notes, .. notEvaluated.Select(n => $"condition not evaluated: {n}")] });
+            var used = continuation is { } c && c.Totals.Any(t => t.Month >= report.From && t.Month <= report.Through)
+                ? new TrackContinuation(c.Series, c.Vintage, c.Totals.Min(t => t.Month), c.Totals.Max(t => t.Month)) : null;
+            reports.Add(report with
+            {
+                Continuation = used,
+                Notes = [.. report.Notes.Select(n => used is null ? n : n.Replace($"{series} ({vintage.Vintage}) has data through",
+                        $"{series} ({vintage.Vintage}), continued by {used.Series} ({used.Vintage}), has data through", StringComparison.Ordinal)),
+                    .. used is null ? [] : new[] { $"from {used.From:yyyy-MM} to {used.Through:yyyy-MM}: category totals of {used.Series} ({used.Vintage}), with no product detail and no trade outside the categories" },
+                    .. notEvaluated.Select(n => $"condition not evaluated: {n}")],
+            });
         }
 
         return reports;
+    }
+
+    /// <summary>The name of the series of category totals that continues <paramref name="series"/> after its last month.</summary>
+    public static string CategorySeriesOf(string series) => series + "-by-category";
+
+    // Category totals from the month after the series' last one, when the store has a continuation series; each
+    // code is a category's name, matched to the agreement's categories.
+    private static (string Series, string Vintage, List<MonthlyTotal> Totals)? Continuation(
+        ITradeStore store, Agreement agreement, string series, IReadOnlyList<MonthlyTotal> totals, TrackRequest request)
+    {
+        var next = CategorySeriesOf(series);
+        if (store.Latest(next) is null || totals.Count == 0)
+        {
+            return null;
+        }
+
+        var vintage = Vintage(store, next, request.CategoryVintage);
+        var last = totals.Max(t => t.Month);
+        var categories = agreement.Purchases.Select(p => p.Category).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var mapping = store.Codes(next, vintage.Vintage).ToDictionary(
+            c => c, c => categories.Contains(c) ? new AnnexLine("", "", categories.First(k => string.Equals(k, c, StringComparison.OrdinalIgnoreCase)), "") : null,
+            StringComparer.Ordinal);
+        var after = store.MonthlyTotals(next, vintage.Vintage, mapping)
+            .Where(t => t.Month > last).Select(t => t with { Subcategory = null }).ToList();
+        return (next, vintage.Vintage, after);
     }
 
     private static VintageInfo Vintage(ITradeStore store, string series, string? vintage)

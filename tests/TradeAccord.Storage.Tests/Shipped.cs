@@ -26,12 +26,12 @@ internal static class Shipped
     public static Agreement PhaseOne => AgreementFiles.ReadValid(Path.Combine(Loader.Paths.Agreements, "us-china-phase-one.yaml"), Loader.AgreementContext);
 
     /// <summary>Tracks on the shared store; DuckDB connections are not for concurrent use, so calls take turns.</summary>
-    public static TrackReport Track(TrackOptions options, Agreement? agreement = null, string? scenario = null)
+    public static TrackReport Track(TrackOptions options, Agreement? agreement = null, string? scenario = null, string? categoryVintage = null)
     {
         lock (Gate)
         {
             return TradeData.Track(SharedStore.Value, agreement ?? PhaseOne, Loader.AgreementContext,
-                new TrackRequest(["us-exports"], null, options, Loader.Load(scenario).Set)).Single();
+                new TrackRequest(["us-exports"], null, options, Loader.Load(scenario).Set, categoryVintage)).Single();
         }
     }
 }

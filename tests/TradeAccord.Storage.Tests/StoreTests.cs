@@ -68,9 +68,14 @@ public class StoreTests
     public void The_store_survives_closing_and_the_built_in_series_loads_once()
     {
         using var temp = new TempStore();
-        TradeData.EnsureBuiltIn(temp.Store, Shipped.Loader.Paths).Single().Rows.ShouldBe(364_150);
+        var loaded = TradeData.EnsureBuiltIn(temp.Store, Shipped.Loader.Paths);
+        loaded.Single(v => v.Series == "us-exports").Rows.ShouldBe(364_150);
+        // Each monthly release of 2021's year-to-date category totals is a vintage; release n holds n months × 3 categories.
+        loaded.Where(v => v.Series == "us-exports-by-category").Select(v => (v.Vintage, v.Rows))
+            .ShouldBe(Enumerable.Range(1, 11).Select(n => ($"census-ytd-2021-{n:00}", 3L * n)));
         TradeData.EnsureBuiltIn(temp.Store, Shipped.Loader.Paths).ShouldBeEmpty();
-        temp.Store.Vintages().Single().Vintage.ShouldBe("census-2021-03-25");
+        temp.Store.Vintages("us-exports").Single().Vintage.ShouldBe("census-2021-03-25");
+        temp.Store.Latest("us-exports-by-category")!.Vintage.ShouldBe("census-ytd-2021-11");
     }
 
     [Fact]

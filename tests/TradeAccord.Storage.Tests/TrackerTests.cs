@@ -97,7 +97,10 @@ public class TrackerTests
     public void Data_ending_before_the_window_ends_is_said()
     {
         var report = Shipped.Track(new TrackOptions(2021));
-        report.Through.ShouldBe(new DateOnly(2021, 2, 1));
-        report.Notes.ShouldContain("us-exports (census-2021-03-25) has data through 2021-02: months after it are not counted");
+        report.Through.ShouldBe(new DateOnly(2021, 11, 1));
+        report.Notes.ShouldContain("us-exports (census-2021-03-25), continued by us-exports-by-category (census-ytd-2021-11), has data through 2021-11: months after it are not counted");
+        var agreementYear = Shipped.Track(new TrackOptions(2021, Window: TrackWindow.Agreement));
+        agreementYear.Through.ShouldBe(new DateOnly(2021, 11, 1));
+        agreementYear.Categories.First(c => c.HasData).Months.Count.ShouldBe(10);
     }
 }

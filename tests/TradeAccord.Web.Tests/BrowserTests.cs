@@ -96,13 +96,22 @@ public sealed class BrowserTests : IAsyncLifetime
         var page = await Open("tracker");
         // The first request loads the trade store (a few seconds on a busy machine).
         await page.WaitForSelectorAsync("body[data-tracker-drawn=yes], body[data-error]", new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
-        (await page.GetAttributeAsync("body", "data-error")).ShouldBeNull();
+        var error = await page.GetAttributeAsync("body", "data-error");
+        error.ShouldBeNull($"the page reported: {error}");
         (await page.InnerTextAsync("#track-vintage")).ShouldContain("census-2021-03-25");
         (await page.InnerTextAsync("#track-table tbody")).ShouldContain("81.67%");
         // The canvas holds drawn pixels: not a blank page.
         var inked = await page.EvaluateAsync<int>("() => { const c = document.getElementById('track-chart'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
         inked.ShouldBeGreaterThan(5_000);
         await Shot(page, "tracker");
+
+        // 2021: the HS6 series ends in February; the year-to-date releases continue it, and the page says so.
+        await page.EvaluateAsync("() => delete document.body.dataset.trackerDrawn");
+        await page.SelectOptionAsync("#track-form select[name=year]", "2021");
+        await page.ClickAsync("#track-form button");
+        await page.WaitForSelectorAsync("body[data-tracker-drawn=yes], body[data-error]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        (await page.InnerTextAsync("#track-vintage")).ShouldContain("from 2021-03: us-exports-by-category, vintage census-ytd-2021-11, category totals only");
+        await Shot(page, "tracker-2021");
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace TradeAccord.Core.Commitments;
 /// </summary>
 public static class PurchaseTracker
 {
+    /// <summary>The subcategory shown for trade known only by category (totals that continue a series).</summary>
+    public const string NoDetail = "(category totals, no product detail)";
+
     /// <summary>Tracks <paramref name="series"/> against <paramref name="agreement"/>.</summary>
     /// <param name="agreement">The agreement whose purchase commitments are tracked.</param>
     /// <param name="series">Id of the monthly series.</param>
@@ -111,12 +114,31 @@ public static class PurchaseTracker
         }
 
         var projected = cumulativeTarget == 0m ? cumulativeActual : Math.Round(cumulativeActual * fullTarget / cumulativeTarget, 0);
-        var subcategories = rows.GroupBy(r => r.Subcategory ?? "").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new SubcategoryProgress(
-            g.Key,
-            g.Where(r => baselineYear is { } y && r.Month.Year == y && InWindowMonths(r.Month.Month, start, through)).Sum(r => r.ValueUsd),
-            g.Where(r => r.Month >= start && r.Month <= through).Sum(r => r.ValueUsd))).ToList();
+        var subcategories = Subcategories(rows, baselineYear, start, through);
         return new CategoryProgress(commitment.Category, commitment.Id, rows.Count > 0,
             new Progress(baseline, cumulativeTarget, cumulativeActual, fullTarget, projected), baselineYearTotal, subcategories, months, suspension);
+    }
+
+    // Baseline and actual by subcategory over the same months of the year. Months known only as category totals
+    // (a continuation) form one line of their own, so no subcategory is set against baseline months it has no data for.
+    private static List<SubcategoryProgress> Subcategories(List<MonthlyTotal> rows, int? baselineYear, DateOnly start, DateOnly through)
+    {
+        var window = rows.Where(r => r.Month >= start && r.Month <= through).ToList();
+        var totalsOnly = window.Where(r => r.Subcategory is null).Select(r => r.Month.Month).ToHashSet();
+        var detailed = Enumerable.Range(1, 12).Where(m => InWindowMonths(m, start, through) && !totalsOnly.Contains(m)).ToHashSet();
+        var baseline = rows.Where(r => baselineYear is { } y && r.Month.Year == y).ToList();
+        var lines = rows.Where(r => r.Subcategory is not null).GroupBy(r => r.Subcategory!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SubcategoryProgress(g.Key,
+                baseline.Where(r => r.Subcategory == g.Key && detailed.Contains(r.Month.Month)).Sum(r => r.ValueUsd),
+                window.Where(r => r.Subcategory == g.Key).Sum(r => r.ValueUsd)))
+            .ToList();
+        if (totalsOnly.Count > 0)
+        {
+            lines.Add(new SubcategoryProgress(NoDetail, baseline.Where(r => totalsOnly.Contains(r.Month.Month)).Sum(r => r.ValueUsd),
+                window.Where(r => r.Subcategory is null).Sum(r => r.ValueUsd)));
+        }
+
+        return lines;
     }
 
     // The target of one month: the year's target spread over its months by weight, in whole cents that add up to

@@ -13,7 +13,18 @@ namespace TradeAccord.Core.Commitments;
 /// <param name="Notes">What the reader must know (no data for a category, conditions not evaluated, data ending early).</param>
 public sealed record TrackReport(
     string Series, string Vintage, DateOnly From, DateOnly Through, DateOnly WindowEnd, TrackOptions Options,
-    IReadOnlyList<CategoryProgress> Categories, Progress Total, CoverageReport Coverage, IReadOnlyList<string> Notes);
+    IReadOnlyList<CategoryProgress> Categories, Progress Total, CoverageReport Coverage, IReadOnlyList<string> Notes)
+{
+    /// <summary>The category totals counted after the series' own last month, if any.</summary>
+    public TrackContinuation? Continuation { get; init; }
+}
+
+/// <summary>Category totals of another series that continue a series after its last month (no product detail).</summary>
+/// <param name="Series">The series of category totals.</param>
+/// <param name="Vintage">Its vintage used.</param>
+/// <param name="From">First month taken from it.</param>
+/// <param name="Through">Last month taken from it.</param>
+public sealed record TrackContinuation(string Series, string Vintage, DateOnly From, DateOnly Through);
 
 /// <summary>Baseline, target and actual over the months counted, and the projection to the window's end.</summary>
 /// <param name="Baseline">Baseline-year trade in the same months.</param>

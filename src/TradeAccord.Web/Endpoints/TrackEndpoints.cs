@@ -15,7 +15,7 @@ public static class TrackEndpoints
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/track", (int? year, string? through, string? window, string? weights, string? series, string? vintage, ServerState state) =>
+        app.MapGet("/api/track", (int? year, string? through, string? window, string? weights, string? series, string? vintage, string? categoryVintage, ServerState state) =>
         {
             if (year is not (>= 1990 and <= 2100))
             {
@@ -45,7 +45,7 @@ public static class TrackEndpoints
                 weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal);
             using var store = state.Trade();
             var reports = TradeData.Track(store, agreement, state.Loader.AgreementContext,
-                new TrackRequest(series?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], vintage, options, state.Loader.Baseline));
+                new TrackRequest(series?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], vintage, options, state.Loader.Baseline, categoryVintage));
             return Results.Ok(reports.Count == 1 ? TrackJson.Of(reports[0]) : reports.Select(TrackJson.Of));
         }).WithTags("tracker").WithSummary("Phase one purchases against their targets (the JSON of `accord track --format json`)");
     }

@@ -50,7 +50,8 @@ async function track(form) {
   const data = new FormData(form ?? $('#track-form'));
   const report = await json(`/api/track?year=${data.get('year')}&weights=${data.get('weights')}`);
   const reports = Array.isArray(report) ? report : [report];
-  $('#track-vintage').textContent = reports.map((r) => `${r.series}, vintage ${r.vintage}, ${r.period.from} to ${r.period.to}: ${r.total.percentOfTarget}% of target`).join(' · ');
+  const continued = (r) => r.continuedBy ? ` (from ${r.continuedBy.from}: ${r.continuedBy.series}, vintage ${r.continuedBy.vintage}, category totals only)` : '';
+  $('#track-vintage').textContent = reports.map((r) => `${r.series}, vintage ${r.vintage}${continued(r)}, ${r.period.from} to ${r.period.to}: ${r.total.percentOfTarget}% of target`).join(' · ');
   const colors = ['#3b7dd8', '#e07b24', '#2e9e5b', '#9b59b6'];
   const datasets = [];
   reports.forEach((r, s) => r.categories.filter((c) => c.hasData && c.months.length).forEach((c, i) => {

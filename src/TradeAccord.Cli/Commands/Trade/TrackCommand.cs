@@ -32,6 +32,11 @@ public sealed class TrackSettings : StoreSettings
     [Description("Data vintage (default: each series' latest)")]
     public string? Vintage { get; init; }
 
+    /// <summary>Vintage of the category totals that continue a series.</summary>
+    [CommandOption("--category-vintage <LABEL>")]
+    [Description("Vintage of the category totals that continue a series after its last month (default: the latest), e.g. census-ytd-2021-06")]
+    public string? CategoryVintage { get; init; }
+
     /// <summary>Year.</summary>
     [CommandOption("--year <YEAR>")]
     [Description("Calendar year, or the agreement year that starts in it")]
@@ -104,7 +109,7 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
         {
             try
             {
-                reports = TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(series, settings.Vintage, options, loader.Load(settings.Scenario).Set));
+                reports = TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(series, settings.Vintage, options, loader.Load(settings.Scenario).Set, settings.CategoryVintage));
             }
             catch (ArgumentException e)
             {
@@ -162,6 +167,11 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
     {
         var console = cli.Console;
         console.MarkupLineInterpolated($"[bold]{report.Series}[/] ({report.Vintage}): {TrackJson.Month(report.From)} to {TrackJson.Month(report.Through)}, {report.Options.Window.ToKebab()} window, {report.Options.Weights.ToKebab()} targets");
+        if (report.Continuation is { } continuation)
+        {
+            console.MarkupLineInterpolated($"continued from {TrackJson.Month(continuation.From)} to {TrackJson.Month(continuation.Through)} by [bold]{continuation.Series}[/] ({continuation.Vintage}), category totals only");
+        }
+
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Category").AddColumn(new TableColumn("Baseline").RightAligned())
             .AddColumn(new TableColumn("Target").RightAligned()).AddColumn(new TableColumn("Actual").RightAligned())
             .AddColumn(new TableColumn("% of target").RightAligned()).AddColumn(new TableColumn("Shortfall").RightAligned())
