@@ -147,7 +147,7 @@ public static class TradeData
             .Where(v => v.Vintage is { Kind: "annual" })
             .ToDictionary(v => v.Series, v => store.Annual(v.Series, v.Vintage!.Vintage), StringComparer.Ordinal);
         var windowStart = new DateOnly(request.Options.Year, request.Options.Window == TrackWindow.Agreement && agreement.EntryIntoForce is { } e ? e.Month : 1, 1);
-        var suspensions = ConditionEvaluator.Suspensions(agreement, context.Measures, request.Schedule, windowStart, windowStart.AddMonths(12).AddDays(-1), out var notEvaluated);
+        var suspensions = ConditionEvaluator.Suspensions(agreement, context.Measures, request.Schedule, windowStart, windowStart.AddMonths(request.Options.Months).AddDays(-1), out var notEvaluated);
         var reports = new List<TrackReport>();
         foreach (var series in monthlySeries)
         {

@@ -73,5 +73,24 @@ public class ContinuationTests
         report.Total.PercentOfTarget.ShouldBe(62.56m);
     }
 
+    [Fact]
+    public void The_whole_of_phase_one_is_the_two_years_summed()
+    {
+        var both = Shipped.Track(new TrackOptions(2020, Years: 2));
+        var first = Shipped.Track(new TrackOptions(2020));
+        var second = Shipped.Track(new TrackOptions(2021));
+
+        (both.From, both.Through, both.WindowEnd).ShouldBe((new DateOnly(2020, 1, 1), new DateOnly(2021, 11, 1), new DateOnly(2021, 12, 1)));
+        both.Total.Actual.ShouldBe(first.Total.Actual + second.Total.Actual);
+        both.Total.Target.ShouldBe(first.Total.Target + second.Total.Target);
+        both.Total.FullTarget.ShouldBe(first.Total.FullTarget + second.Total.FullTarget);
+        both.Total.Baseline.ShouldBe(first.Total.Baseline + second.Total.Baseline);
+        var agriculture = both.Categories.Single(c => c.Name == "Agriculture");
+        agriculture.Months.Count.ShouldBe(23);
+        agriculture.Subcategories.Sum(s => s.Baseline).ShouldBe(agriculture.Progress.Baseline);
+        // Article 6.2: 12.5 bn over 2017 in 2020 and 19.5 bn in 2021, on the 2017 agricultural baseline twice.
+        agriculture.Progress.FullTarget.ShouldBe(2 * agriculture.BaselineYearTotal + 32_000_000_000m);
+    }
+
     private static decimal Actual(TrackReport report, string category) => report.Categories.Single(c => c.Name == category).Progress.Actual;
 }

@@ -62,6 +62,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/api/track?year=2020&through=2020-13", "through")]
     [InlineData("/api/track?year=2020&window=fiscal", "window")]
     [InlineData("/api/track?year=2020&weights=odd", "weights")]
+    [InlineData("/api/track?year=2020&years=0", "years")]
     [InlineData("/api/cases?at=yesterday", "at")]
     public async Task Malformed_queries_are_problems_naming_the_field(string path, string field)
     {
@@ -121,6 +122,14 @@ public sealed class ApiTests : IAsyncLifetime
         diff.GetProperty("changes").EnumerateArray().ShouldContain(c => c.GetProperty("id").GetString() == "cond-purchases-exit");
         var track = await Json(await client.GetAsync("/api/track?year=2020", TestContext.Current.CancellationToken));
         track.GetProperty("total").GetProperty("percentOfTarget").GetDecimal().ShouldBe(62.56m);
+        var phaseOne = await Json(await client.GetAsync("/api/track?year=2020&years=2&categoryVintage=census-ytd-2021-06", TestContext.Current.CancellationToken));
+        phaseOne.GetProperty("years").GetInt32().ShouldBe(2);
+        phaseOne.GetProperty("period").GetProperty("to").GetString().ShouldBe("2021-06");
+        phaseOne.GetProperty("period").GetProperty("windowEnd").GetString().ShouldBe("2021-12");
+        phaseOne.GetProperty("continuedBy").GetProperty("vintage").GetString().ShouldBe("census-ytd-2021-06");
+        var unknown = await client.GetAsync("/api/track?year=2021&categoryVintage=census-ytd-2031-01", TestContext.Current.CancellationToken);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("expected one of census-ytd-2021-01");
         var impact = await Json(await client.PostAsJsonAsync("/api/impact", new { importer = "US", scenario = "dec15-proceeds", baseline = "phase-one", year = 2019 }, TestContext.Current.CancellationToken));
         impact.GetProperty("tariffRevenueAfter").GetDecimal().ShouldBeGreaterThan(impact.GetProperty("tariffRevenueBefore").GetDecimal());
         (await client.GetAsync("/api/agreements/..%2F..%2Fetc%2Fpasswd", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);

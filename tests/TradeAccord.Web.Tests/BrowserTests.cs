@@ -112,6 +112,15 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("body[data-tracker-drawn=yes], body[data-error]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         (await page.InnerTextAsync("#track-vintage")).ShouldContain("from 2021-03: us-exports-by-category, vintage census-ytd-2021-11, category totals only");
         await Shot(page, "tracker-2021");
+
+        // The whole commitment: 2020 and 2021 in one window.
+        await page.EvaluateAsync("() => delete document.body.dataset.trackerDrawn");
+        await page.SelectOptionAsync("#track-form select[name=year]", "2020");
+        await page.SelectOptionAsync("#track-form select[name=years]", "2");
+        await page.ClickAsync("#track-form button");
+        await page.WaitForSelectorAsync("body[data-tracker-drawn=yes], body[data-error]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        (await page.InnerTextAsync("#track-vintage")).ShouldContain("2020-01 to 2021-11: 63.06% of target");
+        await Shot(page, "tracker-2020-2021");
     }
 
     [Fact]

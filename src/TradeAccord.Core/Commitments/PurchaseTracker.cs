@@ -34,7 +34,12 @@ public static class PurchaseTracker
         ArgumentNullException.ThrowIfNull(options);
         var notes = new List<string>();
         var start = WindowStart(agreement, options, notes);
-        var windowEnd = start.AddMonths(11);
+        if (options.Years < 1)
+        {
+            throw new ArgumentException($"a window of {options.Years} years: expected one or more", nameof(options));
+        }
+
+        var windowEnd = start.AddMonths(options.Months - 1);
         var lastData = monthly.Count == 0 ? DateOnly.MinValue : monthly.Max(m => m.Month);
         var through = Min(options.Through ?? windowEnd, windowEnd);
         if (through > lastData)
@@ -55,7 +60,7 @@ public static class PurchaseTracker
             var suspension = suspensions.Where(s => s.Provision == commitment.Id).OrderBy(s => s.From).FirstOrDefault();
             if (commitment.Products is null)
             {
-                categories.Add(Annual(commitment, annual, options.Year, notes));
+                categories.Add(Annual(commitment, annual, options, notes));
                 continue;
             }
 
@@ -119,23 +124,29 @@ public static class PurchaseTracker
             new Progress(baseline, cumulativeTarget, cumulativeActual, fullTarget, projected), baselineYearTotal, subcategories, months, suspension);
     }
 
-    // Baseline and actual by subcategory over the same months of the year. Months known only as category totals
-    // (a continuation) form one line of their own, so no subcategory is set against baseline months it has no data for.
+    // Baseline and actual by subcategory: each month of the window is set against the same month of the baseline
+    // year. Months known only as category totals (a continuation) form one line of their own, so no subcategory is
+    // set against baseline months it has no data for.
     private static List<SubcategoryProgress> Subcategories(List<MonthlyTotal> rows, int? baselineYear, DateOnly start, DateOnly through)
     {
         var window = rows.Where(r => r.Month >= start && r.Month <= through).ToList();
-        var totalsOnly = window.Where(r => r.Subcategory is null).Select(r => r.Month.Month).ToHashSet();
-        var detailed = Enumerable.Range(1, 12).Where(m => InWindowMonths(m, start, through) && !totalsOnly.Contains(m)).ToHashSet();
-        var baseline = rows.Where(r => baselineYear is { } y && r.Month.Year == y).ToList();
-        var lines = rows.Where(r => r.Subcategory is not null).GroupBy(r => r.Subcategory!).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new SubcategoryProgress(g.Key,
-                baseline.Where(r => r.Subcategory == g.Key && detailed.Contains(r.Month.Month)).Sum(r => r.ValueUsd),
-                window.Where(r => r.Subcategory == g.Key).Sum(r => r.ValueUsd)))
-            .ToList();
-        if (totalsOnly.Count > 0)
+        var totalsOnly = window.Where(r => r.Subcategory is null).Select(r => r.Month).ToHashSet();
+        var baseline = rows.Where(r => baselineYear is { } y && r.Month.Year == y).ToLookup(r => r.Month.Month);
+        var detailedMonths = new List<int>();
+        var totalsMonths = new List<int>();
+        for (var month = start; month <= through; month = month.AddMonths(1))
         {
-            lines.Add(new SubcategoryProgress(NoDetail, baseline.Where(r => totalsOnly.Contains(r.Month.Month)).Sum(r => r.ValueUsd),
-                window.Where(r => r.Subcategory is null).Sum(r => r.ValueUsd)));
+            (totalsOnly.Contains(month) ? totalsMonths : detailedMonths).Add(month.Month);
+        }
+
+        var lines = rows.Where(r => r.Subcategory is not null).Select(r => r.Subcategory!).Distinct().Order(StringComparer.Ordinal)
+            .Select(name => new SubcategoryProgress(name,
+                detailedMonths.Sum(m => baseline[m].Where(r => r.Subcategory == name).Sum(r => r.ValueUsd)),
+                window.Where(r => r.Subcategory == name).Sum(r => r.ValueUsd)))
+            .ToList();
+        if (totalsMonths.Count > 0)
+        {
+            lines.Add(new SubcategoryProgress(NoDetail, totalsMonths.Sum(m => baseline[m].Sum(r => r.ValueUsd)), window.Where(r => r.Subcategory is null).Sum(r => r.ValueUsd)));
         }
 
         return lines;
@@ -177,24 +188,26 @@ public static class PurchaseTracker
         return [.. floors.Select(c => c / 100m)];
     }
 
-    private static CategoryProgress Annual(PurchaseCommitment commitment, IReadOnlyDictionary<string, IReadOnlyList<AnnualFlow>> annual, int year, List<string> notes)
+    private static CategoryProgress Annual(PurchaseCommitment commitment, IReadOnlyDictionary<string, IReadOnlyList<AnnualFlow>> annual, TrackOptions options, List<string> notes)
     {
         var figures = commitment.MeasuredBy.SelectMany(s => annual.GetValueOrDefault(s, [])).Where(f => f.Category == commitment.Category).ToList();
         var baselineYear = commitment.Baseline?.Year;
         var baseline = figures.Where(f => f.Year == baselineYear).Sum(f => f.ValueUsd);
-        var actual = figures.Where(f => f.Year == year).ToList();
-        var target = commitment.Targets.FirstOrDefault(t => t.Year == year);
-        if (actual.Count == 0 || target is null || (baselineYear is not null && figures.All(f => f.Year != baselineYear)))
+        var years = Enumerable.Range(options.Year, options.Years).ToList();
+        var actual = figures.Where(f => years.Contains(f.Year)).ToList();
+        var targets = years.Select(y => commitment.Targets.FirstOrDefault(t => t.Year == y)).ToList();
+        var missing = years.Where(y => actual.All(f => f.Year != y)).ToList();
+        if (missing.Count > 0 || targets.Any(t => t is null) || (baselineYear is not null && figures.All(f => f.Year != baselineYear)))
         {
             notes.Add($"{commitment.Category}: no data. {commitment.Id} is measured by {string.Join(", ", commitment.MeasuredBy)}, which has no monthly series; "
-                      + $"import yearly figures (CSV header year,category,value_usd) for {baselineYear} and {year} with `accord data import --series {commitment.MeasuredBy.FirstOrDefault()} --file FILE`");
+                      + $"import yearly figures (CSV header year,category,value_usd) for {baselineYear} and {string.Join(", ", years)} with `accord data import --series {commitment.MeasuredBy.FirstOrDefault()} --file FILE`");
             return new CategoryProgress(commitment.Category, commitment.Id, false, new Progress(0m, 0m, 0m, 0m, 0m), 0m, [], [], null);
         }
 
         notes.Add($"{commitment.Category}: yearly figures, compared with the full-year target");
-        var yearTarget = (target.Measure == TargetMeasure.Increase ? baseline : 0m) + target.Minimum * UnitScale(commitment.Unit);
+        var target = targets.Sum(t => (t!.Measure == TargetMeasure.Increase ? baseline : 0m) + t.Minimum * UnitScale(commitment.Unit));
         var value = actual.Sum(f => f.ValueUsd);
-        return new CategoryProgress(commitment.Category, commitment.Id, true, new Progress(baseline, yearTarget, value, yearTarget, value), baseline, [], [], null);
+        return new CategoryProgress(commitment.Category, commitment.Id, true, new Progress(baseline * years.Count, target, value, target, value), baseline, [], [], null);
     }
 
     /// <summary>US dollars per unit of a commitment's figures ("USD billion" → 1e9).</summary>
@@ -205,19 +218,6 @@ public static class PurchaseTracker
         "USD" => 1m,
         _ => throw new ArgumentException($"'{unit}' is not a unit the tracker knows: expected USD, USD million or USD billion", nameof(unit)),
     };
-
-    private static bool InWindowMonths(int monthOfYear, DateOnly start, DateOnly through)
-    {
-        for (var m = start; m <= through; m = m.AddMonths(1))
-        {
-            if (m.Month == monthOfYear)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

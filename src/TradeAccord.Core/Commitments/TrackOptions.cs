@@ -25,7 +25,12 @@ public enum TargetWeights
 /// <param name="Through">Last month included (first day of it), or null for the whole window.</param>
 /// <param name="Window">Calendar or agreement year.</param>
 /// <param name="Weights">Even or seasonal monthly targets.</param>
-public sealed record TrackOptions(int Year, DateOnly? Through = null, TrackWindow Window = TrackWindow.Calendar, TargetWeights Weights = TargetWeights.Seasonal);
+/// <param name="Years">How many years the window runs from <paramref name="Year"/> (2 for the whole of a two-year commitment).</param>
+public sealed record TrackOptions(int Year, DateOnly? Through = null, TrackWindow Window = TrackWindow.Calendar, TargetWeights Weights = TargetWeights.Seasonal, int Years = 1)
+{
+    /// <summary>The number of months in the window.</summary>
+    public int Months => 12 * Years;
+}
 
 /// <summary>A commitment not in force from a date, because of one of the agreement's conditions.</summary>
 /// <param name="Provision">The commitment suspended.</param>

@@ -15,11 +15,16 @@ public static class TrackEndpoints
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/track", (int? year, string? through, string? window, string? weights, string? series, string? vintage, string? categoryVintage, ServerState state) =>
+        app.MapGet("/api/track", (int? year, int? years, string? through, string? window, string? weights, string? series, string? vintage, string? categoryVintage, ServerState state) =>
         {
             if (year is not (>= 1990 and <= 2100))
             {
                 return Problems.BadRequest("year", "is required: expected a year such as 2020");
+            }
+
+            if (years is not (null or (>= 1 and <= 10)))
+            {
+                return Problems.BadRequest("years", $"{years} is not valid: expected 1 to 10 (2 for the whole of phase one)");
             }
 
             DateOnly? last = null;
@@ -42,7 +47,7 @@ public static class TrackEndpoints
 
             var agreement = AgreementFiles.ReadValid(Path.Combine(state.Loader.Paths.Agreements, "us-china-phase-one.yaml"), state.Loader.AgreementContext);
             var options = new TrackOptions(year.Value, last, window == "agreement" ? TrackWindow.Agreement : TrackWindow.Calendar,
-                weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal);
+                weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal, years ?? 1);
             using var store = state.Trade();
             var reports = TradeData.Track(store, agreement, state.Loader.AgreementContext,
                 new TrackRequest(series?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], vintage, options, state.Loader.Baseline, categoryVintage));

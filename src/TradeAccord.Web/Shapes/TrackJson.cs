@@ -14,6 +14,7 @@ public static class TrackJson
         period = new { from = Month(r.From), to = Month(r.Through), windowEnd = Month(r.WindowEnd) },
         continuedBy = r.Continuation is { } c ? new { series = c.Series, vintage = c.Vintage, from = Month(c.From), to = Month(c.Through) } : null,
         window = r.Options.Window.ToKebab(),
+        years = r.Options.Years,
         weights = r.Options.Weights.ToKebab(),
         categories = r.Categories.Select(c => new
         {

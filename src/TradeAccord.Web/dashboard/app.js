@@ -48,7 +48,7 @@ $('#batch-form').addEventListener('submit', async (event) => {
 // Purchase tracker
 async function track(form) {
   const data = new FormData(form ?? $('#track-form'));
-  const report = await json(`/api/track?year=${data.get('year')}&weights=${data.get('weights')}`);
+  const report = await json(`/api/track?year=${data.get('year')}&years=${data.get('years') ?? 1}&weights=${data.get('weights')}`);
   const reports = Array.isArray(report) ? report : [report];
   const continued = (r) => r.continuedBy ? ` (from ${r.continuedBy.from}: ${r.continuedBy.series}, vintage ${r.continuedBy.vintage}, category totals only)` : '';
   $('#track-vintage').textContent = reports.map((r) => `${r.series}, vintage ${r.vintage}${continued(r)}, ${r.period.from} to ${r.period.to}: ${r.total.percentOfTarget}% of target`).join(' · ');

@@ -119,6 +119,9 @@ public sealed class TrackCommandTests : IDisposable
     {
         (await CliRun.Of("track", "--year", "2020", "--through", "2020-13", "--db", Db)).Error.ShouldContain("--through '2020-13' is not a month: expected yyyy-MM");
         (await CliRun.Of("track", "--year", "2020", "--chart", "x.pdf", "--db", Db)).Error.ShouldContain("expected a file ending in .svg or .png");
+        (await CliRun.Of("track", "--year", "2020", "--years", "0", "--db", Db)).Error.ShouldContain("--years 0: expected 1 to 10");
+        (await CliRun.Of("track", "--year", "2021", "--category-vintage", "census-ytd-1999-01", "--db", Db)).Error
+            .ShouldContain("us-exports-by-category has no vintage 'census-ytd-1999-01': expected one of census-ytd-2021-01");
         (await CliRun.Of("track", "--year", "2020", "--series", "nowhere", "--db", Db)).Error
             .ShouldContain("the store has no series 'nowhere': import it with `accord data import --series nowhere --file FILE`");
     }

@@ -42,6 +42,12 @@ public sealed class TrackSettings : StoreSettings
     [Description("Calendar year, or the agreement year that starts in it")]
     public int? Year { get; init; }
 
+    /// <summary>Years in the window.</summary>
+    [CommandOption("--years <N>")]
+    [Description("Years the window runs from --year (default 1; 2 for the whole of phase one, 2020–2021)")]
+    [DefaultValue(1)]
+    public int Years { get; init; } = 1;
+
     /// <summary>Last month counted.</summary>
     [CommandOption("--through <MONTH>")]
     [Description("Last month counted, yyyy-MM (default: the window's end or the data's last month)")]
@@ -82,6 +88,7 @@ public sealed class TrackSettings : StoreSettings
     /// <inheritdoc />
     public override ValidationResult Validate() => All(
         Year is null or < 1990 or > 2100 ? ValidationResult.Error("--year is required: a year such as 2020") : ValidationResult.Success(),
+        Years is < 1 or > 10 ? ValidationResult.Error($"--years {Years}: expected 1 to 10") : ValidationResult.Success(),
         Through is null || TryMonth(Through, out _) ? ValidationResult.Success() : ValidationResult.Error($"--through '{Through}' is not a month: expected yyyy-MM"),
         CheckOneOf("--window", Window, "calendar", "agreement"),
         CheckOneOf("--weights", Weights, "seasonal", "even"),
@@ -102,7 +109,7 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
         TrackSettings.TryMonth(settings.Through ?? "", out var through);
         var options = new TrackOptions(settings.Year!.Value, settings.Through is null ? null : through,
             settings.Window == "agreement" ? TrackWindow.Agreement : TrackWindow.Calendar,
-            settings.Weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal);
+            settings.Weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal, settings.Years);
         var series = settings.Series?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         IReadOnlyList<TrackReport> reports;
         using (var store = cli.Store(settings.Db, settings.Data))
