@@ -55,6 +55,10 @@ public class AgreementCommandTests
         broken.ExitCode.ShouldBe(0, broken.Error);
         broken.Out.ShouldContain("broken");
         broken.Out.ShouldContain("1 met, 1 broken, 3 not-checkable");
+
+        // Scripts ask for a failing exit code; the record still passes.
+        (await CliRun.Of("agreement", "check", "us-china-phase-one", "--date", "2020-03-01", "--scenario", "dec15-proceeds", "--fail-on-broken")).ExitCode.ShouldBe(2);
+        (await CliRun.Of("agreement", "check", "us-china-phase-one", "--date", "2020-03-01", "--fail-on-broken", "--format", "json")).ExitCode.ShouldBe(0);
     }
 
     [Fact]

@@ -22,6 +22,11 @@ public sealed class AgreementCheckSettings : DatedAgreementSettings
     [Description("Scenario name or file (also an agreement file); default: the record")]
     public string? Scenario { get; init; }
 
+    /// <summary>Exit non-zero when an obligation is broken.</summary>
+    [CommandOption("--fail-on-broken")]
+    [Description("Exit with code 2 when any obligation is broken (for scripts and CI checks of a scenario)")]
+    public bool FailOnBroken { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate() => All(
         base.Validate(),
@@ -30,7 +35,8 @@ public sealed class AgreementCheckSettings : DatedAgreementSettings
 
 /// <summary>
 /// <c>accord agreement check</c>: for each tariff obligation, whether the schedule in force on a date (the record,
-/// or a scenario) meets it. Exit code 0 whatever the verdicts; the verdicts are the output.
+/// or a scenario) meets it. Exit code 0 whatever the verdicts (the verdicts are the output), unless
+/// <c>--fail-on-broken</c> asks for 2 when one is broken.
 /// </summary>
 public sealed class AgreementCheckCommand(CliContext cli) : Command<AgreementCheckSettings>
 {
@@ -58,7 +64,7 @@ public sealed class AgreementCheckCommand(CliContext cli) : Command<AgreementChe
                     inSchedule = c.InSchedule, reason = c.Reason, source = AgreementJson.Source(c.Obligation.Source),
                 }),
             }));
-            return 0;
+            return ExitCode(settings, checks);
         }
 
         cli.Console.MarkupLineInterpolated($"[bold]{agreement.Id}[/]: tariff obligations on {date:yyyy-MM-dd}, schedule: {scenario}");
@@ -74,6 +80,12 @@ public sealed class AgreementCheckCommand(CliContext cli) : Command<AgreementChe
 
         cli.Console.Write(table);
         cli.Console.WriteLine(string.Join(", ", checks.GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToKebab()}")));
-        return 0;
+        return ExitCode(settings, checks);
     }
+
+    /// <summary>The code a broken obligation exits with under <c>--fail-on-broken</c> (1 is kept for errors).</summary>
+    public const int BrokenExitCode = 2;
+
+    private static int ExitCode(AgreementCheckSettings settings, IReadOnlyList<ObligationCheck> checks) =>
+        settings.FailOnBroken && checks.Any(c => c.Verdict == Verdict.Broken) ? BrokenExitCode : 0;
 }
