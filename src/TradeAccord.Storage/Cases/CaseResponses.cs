@@ -83,10 +83,13 @@ public sealed class CaseResponses(CaseService cases, ScheduleLoader loader)
         return Proportionality.Propose(harmUsd, candidates);
     }
 
-    /// <summary>Records a proportionate tariff response and writes its scenario to <paramref name="scenarioFile"/>.</summary>
-    public (CaseView View, Step Step, ResponseTerms Terms) RespondProportionately(string id, DateOnly at, decimal harmUsd, string harmBasis, string scenarioFile)
+    /// <summary>
+    /// Records a proportionate tariff response and writes its scenario to <paramref name="scenarioFile"/>. A response is
+    /// the complainant's: <paramref name="caller"/>, when it names a party, must be that one.
+    /// </summary>
+    public (CaseView View, Step Step, ResponseTerms Terms) RespondProportionately(string id, DateOnly at, decimal harmUsd, string harmBasis, string scenarioFile, CountryCode? caller = null)
     {
-        var header = cases.View(id, at, new Viewer(Complainant(id))).Header;
+        var header = cases.View(id, at, new Viewer(Complainant(id, caller))).Header;
         var proposal = Propose(header, harmUsd);
         var headings = proposal.Products.Measure.Split(", ");
         var terms = new ResponseTerms("remedial-measure", at, scenarioFile, proposal with { Arithmetic = [harmBasis, .. proposal.Arithmetic] }, null, headings);
@@ -94,10 +97,13 @@ public sealed class CaseResponses(CaseService cases, ScheduleLoader loader)
         return Record(header, at, terms, scenario, $"proportionate tariff of {Percent(proposal.Rate)} on {proposal.Products.Name}");
     }
 
-    /// <summary>Records the suspension of one of the complainant's obligations; a tariff obligation's suspension restores its measure.</summary>
-    public (CaseView View, Step Step, ResponseTerms Terms) SuspendObligation(string id, DateOnly at, string obligationId, string scenarioFile)
+    /// <summary>
+    /// Records the suspension of one of the complainant's obligations; a tariff obligation's suspension restores its
+    /// measure. <paramref name="caller"/>, when it names a party, must be the complainant.
+    /// </summary>
+    public (CaseView View, Step Step, ResponseTerms Terms) SuspendObligation(string id, DateOnly at, string obligationId, string scenarioFile, CountryCode? caller = null)
     {
-        var header = cases.View(id, at, new Viewer(Complainant(id))).Header;
+        var header = cases.View(id, at, new Viewer(Complainant(id, caller))).Header;
         var agreement = cases.AgreementOf(header);
         var provision = agreement.Find(obligationId) ?? throw new CaseException($"'{obligationId}' is not a provision of {agreement.Id}");
         if (provision.Party is { } party && party != header.Complainant)
@@ -162,8 +168,18 @@ public sealed class CaseResponses(CaseService cases, ScheduleLoader loader)
         return yaml.ToString();
     }
 
-    private CountryCode Complainant(string id) =>
-        (cases.Store.Load(id) ?? throw new CaseException($"no case {id} in {cases.Store.Description}", notFound: true)).Header.Complainant;
+    private CountryCode Complainant(string id, CountryCode? caller)
+    {
+        var header = (cases.Store.Load(id) ?? throw new CaseException($"no case {id} in {cases.Store.Description}", notFound: true)).Header;
+        if (caller is { } party && party != header.Complainant)
+        {
+            throw new Viewer(party).MayRead(header)
+                ? new CaseException($"only the complainant's office ({header.Complainant}) can respond in case {id}")
+                : new CaseException($"no case {id} in {cases.Store.Description}", notFound: true);
+        }
+
+        return header.Complainant;
+    }
 
     private ProductCoverage Coverage(string heading) =>
         loader.Baseline.Measures.FirstOrDefault(m => m.Heading == heading && m.Kind == MeasureKind.Section301)?.Coverage

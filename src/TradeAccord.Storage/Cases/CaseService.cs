@@ -78,11 +78,18 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader)
     public CaseView View(string id, DateOnly at, Viewer viewer)
     {
         var stored = Load(id, viewer);
+        if (stored.Header.Opened > at)
+        {
+            throw new CaseException($"case {id} was opened on {Day(stored.Header.Opened)}, after {Day(at)}", notFound: true);
+        }
+
+        // A replay: the case as it stood at the end of that day, whatever was recorded later.
+        var events = stored.Events.TakeWhile(e => e.At <= at).ToList();
         var workflow = Workflow(stored.Header);
-        var stage = workflow.Stage(CaseWorkflow.StageOf(stored.Events));
+        var stage = workflow.Stage(CaseWorkflow.StageOf(events));
         // The day a notice takes effect: a stage left only once its time limit has passed, counted from entering it.
         DateOnly? termination = null;
-        foreach (var e in stored.Events)
+        foreach (var e in events)
         {
             var entered = workflow.Stage(e.ToStage);
             if (e.FromStage != e.ToStage && entered.TimeLimit is { } limit && limit.After == entered.Id && entered.Actions.Any(a => a.When == ActionTiming.AfterDeadline))
@@ -91,21 +98,26 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader)
             }
         }
 
-        return new CaseView(stored.Header, stored.Events, stage, workflow.Deadlines(stored.Events), workflow.IsOverdue(stored.Events, at),
-            workflow.Permitted(stored.Events, at), termination);
+        return new CaseView(stored.Header, events, stage, workflow.Deadlines(events), workflow.IsOverdue(events, at),
+            workflow.Permitted(events, at), termination);
     }
 
-    /// <summary>Every case the viewer may read, as of <paramref name="at"/>.</summary>
+    /// <summary>Every case the viewer may read that was open by <paramref name="at"/>, as it stood then.</summary>
     public IReadOnlyList<CaseView> List(DateOnly at, Viewer viewer) =>
-        [.. store.List().Where(viewer.MayRead).Select(h => View(h.Id, at, viewer))];
+        [.. store.List().Where(h => viewer.MayRead(h) && h.Opened <= at).Select(h => View(h.Id, at, viewer))];
 
-    /// <summary>Takes an action; returns the new view, or the refusal with the permitted actions.</summary>
-    /// <exception cref="CaseException">No such case, or the viewer may not read it.</exception>
+    /// <summary>
+    /// Takes an action as <paramref name="by"/> (null: an action no party takes, such as one the process takes on a
+    /// deadline); returns the new view, or the refusal with the permitted actions. The actor must be able to read the
+    /// case: an observer cannot act on a confidential one, nor learn anything of it by trying.
+    /// </summary>
+    /// <exception cref="CaseException">No such case, or the actor may not read it or is not a party to it.</exception>
     /// <exception cref="CaseConflictException">Another writer changed the case since it was read.</exception>
     public (CaseView View, Step Step) Advance(string id, string action, CountryCode? by, DateOnly at, string? note, string? data = null)
     {
-        var stored = store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}", notFound: true);
-        if (by is { } party && !new Viewer(party).MayRead(stored.Header))
+        var actor = new Viewer(by);
+        var stored = Load(id, actor);
+        if (by is { } party && party != stored.Header.Complainant && party != stored.Header.Respondent)
         {
             throw new CaseException($"{party} is not a party to case {id}: expected {stored.Header.Complainant} or {stored.Header.Respondent}");
         }
@@ -116,14 +128,32 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader)
             store.Append(id, stored.Version, e);
         }
 
-        return (View(id, at, by is null ? new Viewer(stored.Header.Complainant) : new Viewer(by)), step);
+        return (View(id, Latest(at, stored.Events), actor), step);
     }
 
-    /// <summary>Checks the case's chain: null when intact, else the first bad event and why.</summary>
-    /// <exception cref="CaseException">No such case.</exception>
-    public (CaseEvent Event, string Problem)? Verify(string id)
+    /// <summary>Checks the case's chain as <paramref name="viewer"/>: null when intact, else the first bad event and why.</summary>
+    /// <exception cref="CaseException">No such case, or the viewer may not read it.</exception>
+    public (CaseEvent Event, string Problem)? Verify(string id, Viewer viewer)
     {
-        var stored = store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}", notFound: true);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var stored = Load(id, viewer);
+        return Verify(stored);
+    }
+
+    /// <summary>
+    /// Checks the case's chain without reading it, for an auditor who may check any case's integrity but not its
+    /// content: null when intact, else the first bad event and why.
+    /// </summary>
+    /// <exception cref="CaseException">No such case.</exception>
+    public (CaseEvent Event, string Problem)? VerifyAsAuditor(string id) =>
+        Verify(store.Load(id) ?? throw new CaseException($"no case {id} in {store.Description}", notFound: true));
+
+    // A refused action dated before the last event still shows the case as it now stands.
+    private static DateOnly Latest(DateOnly at, IReadOnlyList<CaseEvent> events) => events.Count == 0 || events[^1].At <= at ? at : events[^1].At;
+
+    private (CaseEvent Event, string Problem)? Verify(StoredCase stored)
+    {
+        var id = stored.Header.Id;
         if (CaseChain.FirstBreak(id, stored.Events) is { } broken)
         {
             return broken;

@@ -94,6 +94,29 @@ public sealed class CaseCommandTests : IDisposable
         observer.ExitCode.ShouldBe(1);
         observer.Error.ShouldContain("is confidential: readable only by the offices of US and CN");
         (await Run("case", "show", id, "--at", "2021-01-20", "--as", "CN")).ExitCode.ShouldBe(0);
+
+        // Acting is reading: an observer's action is refused without a word of the case, and nothing is recorded.
+        var act = await Run("case", "advance", id, "--action", "assess", "--at", "2021-02-01");
+        act.ExitCode.ShouldBe(1);
+        (act.Out + act.Error).ShouldNotContain("Purchases short");
+        (await Run("case", "verify", id)).ExitCode.ShouldBe(1);
+        (await Run("case", "advance", id, "--action", "assess", "--as", "US", "--by", "CN", "--at", "2021-02-01")).Error.ShouldContain("--as US cannot act --by CN");
+        (await Run("case", "verify", id, "--as", "CN")).Out.ShouldContain("chain intact (1 events)");
+    }
+
+    [Fact]
+    public async Task A_later_event_does_not_show_in_a_replay_of_an_earlier_day()
+    {
+        var id = await Open();
+        (await Run("case", "advance", id, "--action", "assess", "--by", "CN", "--at", "2021-02-01")).ExitCode.ShouldBe(0);
+        (await Run("case", "advance", id, "--action", "reach-consensus", "--by", "US", "--at", "2021-04-20")).ExitCode.ShouldBe(0);
+
+        var before = await Run("case", "show", id, "--at", "2021-04-16", "--format", "json");
+        before.Json.GetProperty("state").GetString().ShouldBe("consultation-officials");
+        before.Json.GetProperty("events").GetArrayLength().ShouldBe(2);
+        before.Json.GetProperty("overdue").GetBoolean().ShouldBeTrue();
+        (await Run("case", "list", "--overdue", "--at", "2021-04-16")).Out.ShouldContain(id);
+        (await Run("case", "list", "--overdue", "--at", "2021-04-21")).Out.ShouldNotContain(id);
     }
 
     [Fact]

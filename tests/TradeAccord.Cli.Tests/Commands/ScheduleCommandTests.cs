@@ -38,21 +38,3 @@ public class ScheduleCommandTests
         run.Error.ShouldContain("--date is required");
     }
 }
-
-public class HelpTests
-{
-    [Theory]
-    [InlineData("--help")]
-    [InlineData("duty", "--help")]
-    [InlineData("scenario", "list", "--help")]
-    [InlineData("scenario", "compare", "--help")]
-    [InlineData("schedule", "stats", "--help")]
-    [InlineData("schedule", "export", "--help")]
-    public async Task Help_RendersForEveryCommand(params string[] args)
-    {
-        var run = await CliRun.Of(args);
-
-        run.ExitCode.ShouldBe(0, run.Error);
-        run.Out.ShouldContain("USAGE:");
-    }
-}

@@ -67,7 +67,7 @@ public abstract class CaseStoreContract : IDisposable
         view.Overdue.ShouldBeFalse();
         view.Events.Select(e => e.Kind).ShouldBe(["appeal-filed", "assess", "hold-consultation", "escalate", "reach-consensus"]);
         cases.Advance(id, "escalate", US, D("2021-06-01"), null).Step.Refusal.ShouldBe("the case is closed (resolved: Resolved by consensus): no action is possible");
-        cases.Verify(id).ShouldBeNull();
+        cases.VerifyAsAuditor(id).ShouldBeNull();
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public abstract class CaseStoreContract : IDisposable
         counter.View.Events[^1].Kind.ShouldBe(CaseWorkflow.CounterResponseRejected);
         Ok(cases.Advance(id, "accept-response", CN, D("2021-05-01"), null));
         cases.View(id, D("2021-05-01"), new Viewer(CN)).Stage.Id.ShouldBe("closed");
-        cases.Verify(id).ShouldBeNull();
+        cases.VerifyAsAuditor(id).ShouldBeNull();
     }
 
     [Fact]
@@ -164,11 +164,11 @@ public abstract class CaseStoreContract : IDisposable
         var (cases, id) = Opened(store);
         Ok(cases.Advance(id, "assess", CN, D("2021-02-01"), "assessed"));
         Ok(cases.Advance(id, "hold-consultation", US, D("2021-02-10"), "first meeting"));
-        cases.Verify(id).ShouldBeNull();
+        cases.VerifyAsAuditor(id).ShouldBeNull();
 
         Tamper(store, "UPDATE case_events SET note = 'no meeting took place' WHERE case_id = $1 AND seq = 2", id);
 
-        var broken = cases.Verify(id)!.Value;
+        var broken = cases.VerifyAsAuditor(id)!.Value;
         broken.Event.Sequence.ShouldBe(2);
         broken.Problem.ShouldBe("its content does not match its hash: the event was changed after it was written");
     }
@@ -182,10 +182,10 @@ public abstract class CaseStoreContract : IDisposable
         Ok(cases.Advance(id, "hold-consultation", US, D("2021-02-10"), null));
 
         Tamper(store, "UPDATE cases SET summary = 'nothing to see' WHERE id = $1", id);
-        cases.Verify(id)!.Value.Problem.ShouldBe("the stored case header differs from the one sealed in the appeal");
+        cases.VerifyAsAuditor(id)!.Value.Problem.ShouldBe("the stored case header differs from the one sealed in the appeal");
 
         Tamper(store, "DELETE FROM case_events WHERE case_id = $1 AND seq = 2", id);
-        var broken = cases.Verify(id)!.Value;
+        var broken = cases.VerifyAsAuditor(id)!.Value;
         broken.Event.Sequence.ShouldBe(3);
         broken.Problem.ShouldStartWith("sequence 3 where 2 was expected");
     }
@@ -251,6 +251,49 @@ public abstract class CaseStoreContract : IDisposable
             .Message.ShouldBe($"case {id} is confidential: readable only by the offices of US and CN");
         cases.List(D("2021-01-20"), Viewer.Observer).ShouldBeEmpty();
         cases.List(D("2021-01-20"), new Viewer(CN)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void An_observer_cannot_act_on_a_confidential_case_nor_learn_of_it_by_trying()
+    {
+        using var store = NewStore();
+        var (cases, id) = Opened(store, confidential: true);
+        var refused = Should.Throw<CaseException>(() => cases.Advance(id, "assess", null, D("2021-02-01"), null));
+        refused.NotFound.ShouldBeTrue();
+        refused.Message.ShouldNotContain("Purchases");
+        Should.Throw<CaseException>(() => cases.Verify(id, Viewer.Observer)).NotFound.ShouldBeTrue();
+        cases.Verify(id, new Viewer(CN)).ShouldBeNull();
+        store.Load(id)!.Events.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_view_at_an_earlier_date_replays_the_case_as_it_stood_then()
+    {
+        using var store = NewStore();
+        var (cases, id) = ToDetermination(store);
+
+        var then = cases.View(id, D("2021-03-01"), new Viewer(US));
+        then.Events.Select(e => e.Kind).ShouldBe(["appeal-filed", "assess", "escalate"]);
+        then.Stage.Id.ShouldBe("consultation-deputies");
+        var deadlineDay = cases.View(id, D("2021-04-15"), new Viewer(US));
+        deadlineDay.Stage.Id.ShouldBe("consultation-high-level");
+        cases.View(id, D("2021-04-16"), new Viewer(US)).Stage.Id.ShouldBe("determination");
+        // The case did not exist before its appeal: not listed, and not shown.
+        cases.List(D("2021-01-14"), new Viewer(US)).ShouldBeEmpty();
+        Should.Throw<CaseException>(() => cases.View(id, D("2021-01-14"), new Viewer(US))).NotFound.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_list_as_of_a_past_day_flags_the_deadline_missed_that_day()
+    {
+        using var store = NewStore();
+        var (cases, id) = Opened(store);
+        Ok(cases.Advance(id, "assess", CN, D("2021-02-01"), null));
+        Ok(cases.Advance(id, "reach-consensus", null, D("2021-04-20"), null));
+
+        // Consensus came on 2021-04-20, five days after the 90 days ran out: on 2021-04-16 the case was overdue.
+        cases.List(D("2021-04-16"), new Viewer(US)).Single().Overdue.ShouldBeTrue();
+        cases.List(D("2021-04-21"), new Viewer(US)).Single().Overdue.ShouldBeFalse();
     }
 
     private (CaseService Cases, string Id) ToDetermination(ICaseStore store)

@@ -18,7 +18,7 @@ public sealed class AgreementValidateSettings : DataSettings
 
     /// <summary>Output format.</summary>
     [CommandOption("--format <FORMAT>")]
-    [Description("text (default: file:line:column: error [rule] path: message) or json")]
+    [Description("text (default: file:line:column: error [[rule]] path: message) or json")]
     [DefaultValue("text")]
     public string Format { get; init; } = "text";
 

@@ -96,7 +96,12 @@ public sealed class CaseAdvanceCommand(CliContext cli) : Command<CaseAdvanceSett
         ArgumentNullException.ThrowIfNull(settings);
         using var cases = cli.Cases(settings.Db, settings.Data);
         var by = settings.By is null ? (CountryCode?)null : CountryCode.Parse(settings.By).GetValueOrThrow();
-        var (view, step) = cases.Service.Advance(settings.Id, settings.Action!, by, settings.Date(cli.Clock), settings.Note);
+        if (by is not null && settings.Viewer.Party is { } reader && reader != by)
+        {
+            throw new CliUsageException($"--as {reader} cannot act --by {by}: an office acts for its own party");
+        }
+
+        var (view, step) = cases.Service.Advance(settings.Id, settings.Action!, by ?? settings.Viewer.Party, settings.Date(cli.Clock), settings.Note);
         return CaseOutput.Step(cli, view, step, settings.Json);
     }
 }
@@ -158,7 +163,7 @@ public sealed class CaseVerifyCommand(CliContext cli) : Command<CaseIdSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var cases = cli.Cases(settings.Db, settings.Data);
-        var broken = cases.Service.Verify(settings.Id);
+        var broken = cases.Service.Verify(settings.Id, settings.Viewer);
         if (broken is { } b)
         {
             cli.Out.WriteLine($"{settings.Id}: chain broken at event {b.Event.Sequence} ({b.Event.Kind}, {CaseService.Day(b.Event.At)}): {b.Problem}");

@@ -56,11 +56,11 @@ public sealed class CaseRespondCommand(CliContext cli) : Command<CaseRespondSett
             var header = cases.Service.Store.Load(settings.Id)?.Header ?? throw new CaseException($"no case {settings.Id} in {cases.Service.Store.Description}", notFound: true);
             using var trade = cli.Store(settings.Db, settings.Data);
             var harm = responses.Harm(header, at, settings.Harm, trade, out var basis);
-            result = responses.RespondProportionately(settings.Id, at, harm, basis, file);
+            result = responses.RespondProportionately(settings.Id, at, harm, basis, file, settings.Viewer.Party);
         }
         else
         {
-            result = responses.SuspendObligation(settings.Id, at, settings.Suspend!, file);
+            result = responses.SuspendObligation(settings.Id, at, settings.Suspend!, file, settings.Viewer.Party);
         }
 
         if (result.Step.Refusal is not null)

@@ -16,7 +16,7 @@ public sealed class DataImportSettings : StoreSettings
 
     /// <summary>The file.</summary>
     [CommandOption("--file <FILE>")]
-    [Description("CSV: monthly (month,code,value_usd[,quantity,quantity_unit]) or yearly (year,category,value_usd)")]
+    [Description("CSV: monthly (month,code,value_usd[[,quantity,quantity_unit]]) or yearly (year,category,value_usd)")]
     public string? File { get; init; }
 
     /// <summary>Vintage label.</summary>
