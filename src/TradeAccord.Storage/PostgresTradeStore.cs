@@ -43,8 +43,7 @@ public sealed class PostgresTradeStore : ITradeStore
         try
         {
             connection.Open();
-            using var command = new NpgsqlCommand(Schema, connection);
-            command.ExecuteNonQuery();
+            PostgresSchema.Create(connection, Schema);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {

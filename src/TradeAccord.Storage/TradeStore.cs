@@ -39,31 +39,26 @@ public sealed class TradeStore : ITradeStore
     public static TradeStore Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path != ":memory:" && System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var connection = new DuckDBConnection($"DataSource={path}");
         try
         {
-            connection.Open();
-            var store = new TradeStore(path, connection);
-            store.Execute("""
-                CREATE TABLE IF NOT EXISTS vintages(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, kind VARCHAR NOT NULL,
-                    source VARCHAR NOT NULL, row_count BIGINT NOT NULL, first_month DATE NOT NULL, last_month DATE NOT NULL,
-                    sequence BIGINT NOT NULL, PRIMARY KEY (series, vintage));
-                CREATE TABLE IF NOT EXISTS monthly_flows(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, month DATE NOT NULL,
-                    code VARCHAR NOT NULL, value_usd DECIMAL(18,2) NOT NULL, quantity DOUBLE, unit VARCHAR);
-                CREATE TABLE IF NOT EXISTS vintage_codes(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, code VARCHAR NOT NULL);
-                CREATE TABLE IF NOT EXISTS annual_flows(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, year INTEGER NOT NULL,
-                    category VARCHAR NOT NULL, value_usd DECIMAL(18,2) NOT NULL);
-                """);
-            return store;
+            return new TradeStore(path, DuckDbFiles.Open(path, connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    CREATE TABLE IF NOT EXISTS vintages(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+                        source VARCHAR NOT NULL, row_count BIGINT NOT NULL, first_month DATE NOT NULL, last_month DATE NOT NULL,
+                        sequence BIGINT NOT NULL, PRIMARY KEY (series, vintage));
+                    CREATE TABLE IF NOT EXISTS monthly_flows(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, month DATE NOT NULL,
+                        code VARCHAR NOT NULL, value_usd DECIMAL(18,2) NOT NULL, quantity DOUBLE, unit VARCHAR);
+                    CREATE TABLE IF NOT EXISTS vintage_codes(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, code VARCHAR NOT NULL);
+                    CREATE TABLE IF NOT EXISTS annual_flows(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, year INTEGER NOT NULL,
+                        category VARCHAR NOT NULL, value_usd DECIMAL(18,2) NOT NULL);
+                    """;
+                command.ExecuteNonQuery();
+            }));
         }
         catch (DuckDBException e)
         {
-            connection.Dispose();
             throw new StoreException($"{path}: cannot be opened as a trade store: {e.Message}", e);
         }
     }

@@ -16,14 +16,7 @@ public sealed class DuckDbCaseStore : SqlCaseStore
     public static DuckDbCaseStore Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path != ":memory:" && Path.GetDirectoryName(path) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var connection = new DuckDBConnection($"DataSource={path}");
-        connection.Open();
-        return new DuckDbCaseStore(connection, path);
+        return new DuckDbCaseStore(DuckDbFiles.Open(path, CreateTables), path);
     }
 
     /// <inheritdoc />
@@ -53,6 +46,7 @@ public sealed class PostgresCaseStore : SqlCaseStore
         try
         {
             connection.Open();
+            PostgresSchema.Create(connection, Schema);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {

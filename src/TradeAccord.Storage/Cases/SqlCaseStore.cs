@@ -14,7 +14,8 @@ public abstract class SqlCaseStore : ICaseStore
     /// the crash test kills the process there. Not for use outside tests.</summary>
     public const string FaultPauseVariable = "ACCORD_FAULT_PAUSE_IN_APPEND";
 
-    private const string Schema = """
+    /// <summary>The tables, in SQL both databases accept.</summary>
+    protected const string Schema = """
         CREATE TABLE IF NOT EXISTS cases(id VARCHAR PRIMARY KEY, agreement VARCHAR NOT NULL, agreement_file VARCHAR NOT NULL,
             complainant VARCHAR NOT NULL, respondent VARCHAR NOT NULL, article VARCHAR, summary VARCHAR NOT NULL,
             confidential BOOLEAN NOT NULL, opened DATE NOT NULL);
@@ -23,15 +24,23 @@ public abstract class SqlCaseStore : ICaseStore
             previous_hash VARCHAR NOT NULL, hash VARCHAR NOT NULL, PRIMARY KEY (case_id, seq));
         """;
 
-    /// <summary>Creates the store on an open connection, creating the tables if needed.</summary>
+    /// <summary>Creates the store on an open connection whose tables exist (see <see cref="CreateTables"/>).</summary>
     protected SqlCaseStore(DbConnection connection, string description)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Connection = connection;
         Description = description;
+    }
+
+    /// <summary>Creates the two tables on <paramref name="connection"/> if they do not exist.</summary>
+    public static void CreateTables(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         foreach (var statement in Schema.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            Execute(null, statement);
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
         }
     }
 

@@ -188,6 +188,34 @@ public sealed class CaseCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_second_process_waits_for_the_duckdb_lock_instead_of_failing()
+    {
+        var id = await Open();
+        var marker = Path.Combine(_folder, "holding");
+        using var holder = StartAccord(marker, "case", "advance", id, "--action", "assess", "--by", "CN", "--at", "2021-02-01", "--db", Db);
+        for (var waited = 0; !File.Exists(marker); waited += 100)
+        {
+            holder.HasExited.ShouldBeFalse("the first writer ended before pausing");
+            waited.ShouldBeLessThan(60_000, "the first writer never reached its pause");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        // The first process holds the file; a second one started now must wait for it, not fail on the lock.
+        using var second = Process.Start(new ProcessStartInfo(AccordExecutable(), ["case", "show", id, "--at", "2021-02-01", "--format", "json", "--db", Db])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        })!;
+        await Task.Delay(1_500, TestContext.Current.CancellationToken);
+        second.HasExited.ShouldBeFalse("the second process should be waiting for the lock");
+        holder.Kill(entireProcessTree: true);
+        await holder.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var output = await second.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await second.WaitForExitAsync(TestContext.Current.CancellationToken);
+        second.ExitCode.ShouldBe(0, await second.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        output.ShouldContain("\"state\": \"assessment\"");
+    }
+
     private static Process StartAccord(string pauseMarker, params string[] args)
     {
         var start = new ProcessStartInfo(AccordExecutable()) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
