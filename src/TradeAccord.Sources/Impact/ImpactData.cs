@@ -18,7 +18,8 @@ public sealed record ImpactInputs(CountryCode Importer, CountryCode Partner, int
 /// <summary>
 /// Builds impact lines from the shipped data: base trade (US imports from China by HTS10, 2017, scaled to a later
 /// year by chapter totals; China's imports from the US by HS8, 2017), tariffs from the two schedules compared on a
-/// date, and elasticities joined by HS6 (Hauk's US estimates for US imports; CEPII ProTEE for China's).
+/// date, and elasticities joined by HS6 (Hauk's US import-demand estimates for both importers; Hauk's US substitution
+/// estimates for US imports, CEPII ProTEE's trade elasticities for China's).
 /// </summary>
 public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
 {
@@ -41,10 +42,14 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
         var partner = importer == CountryCode.US ? CountryCode.CN : importer == CountryCode.CN ? CountryCode.US
             : throw new SourceException("--importer", 0, null, $"'{importer}' has no shipped trade data: expected US or CN");
         var (trade, series) = importer == CountryCode.US ? UsImports(year, notes) : ChinaImports(year, notes);
-        var (demand, substitution) = importer == CountryCode.US
-            ? (Elasticities.Read(File("elasticities/hauk_us_import_demand_elasticities_hs6_1978-2001.csv"), "elasticities/hauk_us_import_demand_elasticities_hs6_1978-2001.csv", "hs6", "impliedelasticity"),
-               Elasticities.Read(File("elasticities/hauk_us_import_substitution_elasticities_hs6_1989-2001.csv"), "elasticities/hauk_us_import_substitution_elasticities_hs6_1989-2001.csv", "hs6", "impliedsigma"))
-            : (Protee(), Protee());
+        // China has no import-demand estimates in the data: the US estimate for the same HS6 stands in for it, and
+        // ProTEE's bilateral trade elasticity (how trade between two countries answers a tariff) is the substitution
+        // elasticity between sources. ProTEE's is a trade elasticity, not a demand one: used as both it would double
+        // the response.
+        var demand = Elasticities.Read(File("elasticities/hauk_us_import_demand_elasticities_hs6_1978-2001.csv"), "elasticities/hauk_us_import_demand_elasticities_hs6_1978-2001.csv", "hs6", "impliedelasticity");
+        var substitution = importer == CountryCode.US
+            ? Elasticities.Read(File("elasticities/hauk_us_import_substitution_elasticities_hs6_1989-2001.csv"), "elasticities/hauk_us_import_substitution_elasticities_hs6_1989-2001.csv", "hs6", "impliedsigma")
+            : Protee();
         var groups = Groups(importer);
         var lines = new List<ImpactLine>();
         var skipped = 0;
@@ -65,10 +70,15 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
             var (eta, etaFrom) = demand.For(code);
             var (sigma, _) = substitution.For(code);
             defaulted += etaFrom == ElasticitySource.Hs6 ? 0 : 1;
-            var group = groups.FirstOrDefault(g => g.Coverage.Covers(ProductCode.FromDigits(code))).Name ?? (importer == CountryCode.US ? "not on a Section 301 list" : "no retaliation round");
+            var group = groups.FirstOrDefault(g => g.Covers(code)).Name ?? (importer == CountryCode.US ? "not on a Section 301 list" : "no retaliation round");
             // Other origins pay the MFN rate, the same for every WTO member; quoted once per line, for Brazil.
             var tRest = rest > 0m ? Rate(before, importer, RestOfWorldOrigin, code, date) ?? 0m : 0m;
             lines.Add(new ImpactLine(code, group, (double)value, (double)rest, (double)t0.Value, (double)t1.Value, (double)tRest, eta, sigma));
+        }
+
+        if (lines.Count == 0)
+        {
+            throw new SourceException("--date", 0, "date", $"no line has a rate in the schedule on {date:yyyy-MM-dd}: expected a date within the tariff data");
         }
 
         if (skipped > 0)
@@ -76,7 +86,7 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
             notes.Add($"{skipped:N0} lines ({Bn(skippedValue)} USD bn) left out: their codes have no rate in the schedule on {date:yyyy-MM-dd}");
         }
 
-        notes.Add($"import-demand elasticities: {demand.Source}, {demand.Count:N0} HS6 estimates; {defaulted:N0} of {lines.Count:N0} lines use a heading, chapter or median value (median {demand.Median:0.###})");
+        notes.Add($"import-demand elasticities: {demand.Source}, {demand.Count:N0} HS6 estimates{(importer == CountryCode.US ? "" : " (US estimates standing in for China's, which the data lack)")}; {defaulted:N0} of {lines.Count:N0} lines use a heading, chapter or median value (median {demand.Median:0.###})");
         notes.Add($"substitution elasticities: {substitution.Source} (median {substitution.Median:0.###})");
         notes.Add(importer == CountryCode.US
             ? "US imports from the rest of the world by product are not in the shipped data: trade diversion is zero"
@@ -160,11 +170,15 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
     private Elasticities Protee() =>
         Elasticities.Read(File("elasticities/cepii_protee_0_1_hs6.csv"), "elasticities/cepii_protee_0_1_hs6.csv", "HS6", "sigma");
 
-    private List<(string Name, ProductCoverage Coverage)> Groups(CountryCode importer) => importer == CountryCode.US
+    // The groups lines are reported under. US lines are HTS10 and the Section 301 lists cover them directly; China's
+    // trade is HS8 while its retaliation lists are HS10, so an HS8 line belongs to the first round listing one of its
+    // HS10 lines.
+    private List<(string Name, Func<string, bool> Covers)> Groups(CountryCode importer) => importer == CountryCode.US
         ? [.. Lists.Select(l => (l.Name, baselineMeasures.Measures.FirstOrDefault(m => m.Heading == l.Heading && m.Kind == MeasureKind.Section301)?.Coverage))
-            .Where(g => g.Coverage is not null).Select(g => (g.Name, g.Coverage!))]
+            .Where(g => g.Coverage is not null).Select(g => (g.Name, (Func<string, bool>)(code => g.Coverage!.Covers(ProductCode.FromDigits(code)))))]
         : [.. baselineMeasures.Measures.Where(m => m.Importer == CountryCode.CN && m.Kind == MeasureKind.Retaliation && !m.Id.Contains('@', StringComparison.Ordinal))
-            .Select(m => (m.Title, m.Coverage))];
+            .Select(m => (m.Title, Listed: m.Coverage.Lines.Select(l => l.Value.Length > 8 ? l.Value[..8] : l.Value).ToHashSet(StringComparer.Ordinal), m.Coverage))
+            .Select(g => (g.Title, (Func<string, bool>)(code => g.Listed.Contains(code) || g.Coverage.Covers(ProductCode.FromDigits(code)))))];
 
     private string File(string relative) => Path.Combine(paths.Data, relative);
 

@@ -47,8 +47,11 @@ public sealed record ImpactRun(ImpactInputs Inputs, string Before, string After,
         ArgumentNullException.ThrowIfNull(loader);
         var before = loader.Load(baseline);
         var after = loader.Load(scenario);
+        // By default the last day of the year, kept within the schedule's data: a base year before the data (2017)
+        // is priced at the tariffs of the data's first day, one after it at those of its last day.
         var lastDay = before.DataPeriod.LastDay!.Value;
-        var on = date ?? (new DateOnly(year, 12, 31) is var end && end > lastDay ? lastDay : end);
+        var firstDay = before.DataPeriod.Start;
+        var on = date ?? (new DateOnly(year, 12, 31) is var end && end > lastDay ? lastDay : end < firstDay ? firstDay : end);
         var inputs = new ImpactData(loader.Paths, loader.Baseline).Build(importer, before, after, year, on);
         var effects = ImpactModel.Run(inputs.Lines, supplyElasticity);
         var groups = effects.GroupBy(e => by switch { "chapter" => e.Line.Code[..2], "hs6" => e.Line.Code[..6], _ => e.Line.Group })
@@ -66,12 +69,15 @@ public sealed record ImpactRun(ImpactInputs Inputs, string Before, string After,
         tradeDiversion = Usd(Total.TradeDiversion), tariffRevenueBefore = Usd(Total.RevenueBefore), tariffRevenueAfter = Usd(Total.RevenueAfter),
         importerDutyBurden = Usd(Total.ImporterDutyBurden), consumerSurplusChange = Usd(Total.ConsumerSurplusChange),
         importsFromPartnerBefore = Usd(Total.PartnerBefore), importsFromPartnerAfter = Usd(Total.PartnerAfter),
+        importsFromRestBefore = Usd(Total.ImportsBefore - Total.PartnerBefore), importsFromRestAfter = Usd(Total.ImportsAfter - Total.PartnerAfter),
         by = By,
         products = Groups.Select(g => new
         {
             name = g.Name, importsBefore = Usd(g.Totals.ImportsBefore), importsAfter = Usd(g.Totals.ImportsAfter), tradeCreation = Usd(g.Totals.TradeCreation),
             tradeDiversion = Usd(g.Totals.TradeDiversion), tariffRevenueBefore = Usd(g.Totals.RevenueBefore), tariffRevenueAfter = Usd(g.Totals.RevenueAfter),
             importerDutyBurden = Usd(g.Totals.ImporterDutyBurden), consumerSurplusChange = Usd(g.Totals.ConsumerSurplusChange),
+            importsFromPartnerBefore = Usd(g.Totals.PartnerBefore), importsFromPartnerAfter = Usd(g.Totals.PartnerAfter),
+            importsFromRestBefore = Usd(g.Totals.ImportsBefore - g.Totals.PartnerBefore), importsFromRestAfter = Usd(g.Totals.ImportsAfter - g.Totals.PartnerAfter),
         }),
         notes = Inputs.Notes,
     };

@@ -44,6 +44,36 @@ public sealed class ImpactAndNegotiationTests : IDisposable
         soybeans.GetProperty("importsAfter").GetDecimal().ShouldBeGreaterThan(soybeans.GetProperty("importsBefore").GetDecimal());
         soybeans.GetProperty("tradeDiversion").GetDecimal().ShouldBeGreaterThan(1_000_000_000m);
         run.Json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain(n => n!.Contains("Argentina and Brazil", StringComparison.Ordinal));
+        soybeans.GetProperty("importsFromPartnerBefore").GetDecimal().ShouldBe(13_934_014_000m, 1_000m);
+        soybeans.GetProperty("importsFromRestBefore").GetDecimal().ShouldBe(23_599_489_910m, 1_000m);
+        (soybeans.GetProperty("importsFromRestBefore").GetDecimal() - soybeans.GetProperty("importsFromRestAfter").GetDecimal())
+            .ShouldBe(soybeans.GetProperty("tradeDiversion").GetDecimal(), 2m, "what South America loses is what the diversion moves");
+    }
+
+    [Fact]
+    public async Task Chinas_lines_are_grouped_under_the_retaliation_round_that_lists_them()
+    {
+        var run = await CliRun.Of("impact", "--importer", "CN", "--scenario", "phase-one", "--baseline", "no-retaliation", "--year", "2017", "--date", "2019-06-30", "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var groups = run.Json.GetProperty("products").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+        // Soybeans (HS8 1201.90.10) were on the $34B round of 2018-07-06 (HS10 lines): they land there, not under "no retaliation round".
+        groups["Retaliation against US Section 301 List 1 ($34B)"].GetProperty("importsFromPartnerBefore").GetDecimal().ShouldBeGreaterThan(13_934_014_000m);
+        groups["no retaliation round"].GetProperty("tradeCreation").GetDecimal().ShouldBe(0m);
+        groups.Keys.Count(k => k.StartsWith("Retaliation against", StringComparison.Ordinal)).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_base_year_before_the_tariff_data_is_priced_at_its_first_day_and_a_date_outside_it_is_refused()
+    {
+        var run = await CliRun.Of("impact", "--importer", "US", "--scenario", "no-301", "--baseline", "phase-one", "--year", "2017", "--format", "json");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Json.GetProperty("date").GetString().ShouldBe("2018-01-01");
+        run.Json.GetProperty("lines").GetInt32().ShouldBeGreaterThan(14_000);
+
+        var outside = await CliRun.Of("impact", "--importer", "US", "--scenario", "no-301", "--baseline", "phase-one", "--year", "2017", "--date", "2017-06-30");
+        outside.ExitCode.ShouldNotBe(0);
+        outside.Error.ShouldContain("no line has a rate in the schedule on 2017-06-30: expected a date within the tariff data");
     }
 
     [Fact]
