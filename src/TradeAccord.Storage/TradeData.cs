@@ -147,7 +147,10 @@ public static class TradeData
             .Where(v => v.Vintage is { Kind: "annual" })
             .ToDictionary(v => v.Series, v => store.Annual(v.Series, v.Vintage!.Vintage), StringComparer.Ordinal);
         var windowStart = new DateOnly(request.Options.Year, request.Options.Window == TrackWindow.Agreement && agreement.EntryIntoForce is { } e ? e.Month : 1, 1);
-        var suspensions = ConditionEvaluator.Suspensions(agreement, context.Measures, request.Schedule, windowStart, windowStart.AddMonths(request.Options.Months).AddDays(-1), out var notEvaluated);
+        // A trigger counts from the day the agreement took effect, not only inside the window: a commitment suspended
+        // in 2020 is still suspended in 2021.
+        var since = agreement.EntryIntoForce is { } inForce && inForce < windowStart ? inForce : windowStart;
+        var suspensions = ConditionEvaluator.Suspensions(agreement, context.Measures, request.Schedule, since, windowStart.AddMonths(request.Options.Months).AddDays(-1), out var notEvaluated);
         var reports = new List<TrackReport>();
         foreach (var series in monthlySeries)
         {

@@ -50,6 +50,49 @@ public class ConditionTrackingTests
     }
 
     [Fact]
+    public void Trade_in_suspended_months_is_not_counted_against_the_target()
+    {
+        using var temp = new TempStore();
+        var scenario = temp.Write("raise.yaml", RaiseList4A);
+
+        var agriculture = Shipped.Track(new TrackOptions(2020), Variant(), scenario).Categories.Single(c => c.Name == "Agriculture");
+
+        agriculture.Progress.Actual.ShouldBe(agriculture.Months.Where(m => !m.Suspended).Sum(m => m.Actual));
+        agriculture.Progress.Actual.ShouldBeLessThan(agriculture.Months[^1].CumulativeActual, "the months from July are shown but not counted");
+        agriculture.Progress.PercentOfTarget!.Value.ShouldBeLessThan(100m);
+    }
+
+    [Fact]
+    public void A_suspension_that_began_in_2020_still_holds_in_2021()
+    {
+        using var temp = new TempStore();
+        var scenario = temp.Write("raise.yaml", RaiseList4A);
+
+        var agriculture = Shipped.Track(new TrackOptions(2021), Variant(), scenario).Categories.Single(c => c.Name == "Agriculture");
+
+        agriculture.Suspended!.From.ShouldBe(new DateOnly(2020, 7, 1));
+        agriculture.Months.ShouldAllBe(m => m.Suspended && m.Target == 0m);
+        agriculture.Progress.HasTarget.ShouldBeFalse();
+        agriculture.Progress.PercentOfTarget.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Chinas_position_without_a_number_has_no_target_and_no_percentage()
+    {
+        var china = AgreementFiles.ReadValid(Path.Combine(Shipped.Loader.Paths.Agreements, "positions-2019-11", "china.yaml"), Shipped.Loader.AgreementContext);
+
+        var report = Shipped.Track(new TrackOptions(2020), china);
+
+        var agriculture = report.Categories.Single();
+        agriculture.Progress.Actual.ShouldBeGreaterThan(27_000_000_000m);
+        agriculture.Progress.HasTarget.ShouldBeFalse();
+        agriculture.Progress.PercentOfTarget.ShouldBeNull();
+        agriculture.Progress.Shortfall.ShouldBeNull();
+        report.Total.Actual.ShouldBe(0m, "a commitment without a number is not summed against targets");
+        report.Notes.ShouldContain("Agriculture: no numeric target in force (best-efforts): its trade is shown, not counted in the total");
+    }
+
+    [Fact]
     public void On_the_record_nothing_was_raised_in_2020_so_nothing_is_suspended()
     {
         var report = Shipped.Track(new TrackOptions(2020), Variant());

@@ -94,5 +94,11 @@ public class StoreTests
         services.Progress.Target.ShouldBe(62_800_000_000m);
         services.Progress.PercentOfTarget.ShouldBe(63.69m);
         report.Notes.ShouldContain("Services: yearly figures, compared with the full-year target");
+        // Over the whole year the total includes services; through June it cannot, and says so.
+        report.Total.Target.ShouldBe(report.Categories.Where(c => c.HasData).Sum(c => c.Progress.Target));
+        var june = TradeData.Track(temp.Store, Shipped.PhaseOne, Shipped.Loader.AgreementContext,
+            new TrackRequest([], null, new TrackOptions(2020, new DateOnly(2020, 6, 1)), Shipped.Loader.Baseline)).Single();
+        june.Total.Target.ShouldBe(june.Categories.Where(c => c.Months.Count > 0).Sum(c => c.Progress.Target));
+        june.Notes.ShouldContain("Services: yearly figures, left out of the total until the window's last month is counted");
     }
 }

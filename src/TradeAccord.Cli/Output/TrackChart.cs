@@ -49,7 +49,7 @@ internal static class TrackChart
         var highest = report.Categories.SelectMany(c => c.Months).Select(m => (double)(Math.Max(m.CumulativeActual, m.CumulativeTarget) / 1e9m)).DefaultIfEmpty(1).Max();
         plot.Axes.SetLimitsY(0, highest * 1.05);
         plot.Title($"Purchases against the {report.Options.Weights.ToString().ToLowerInvariant()} target, {TrackJson.Month(report.From)} to {TrackJson.Month(report.Through)}\n"
-                   + $"{report.Series} ({report.Vintage}): {report.Total.PercentOfTarget:0.0}% of target");
+                   + $"{report.Series} ({report.Vintage}): {(report.Total.PercentOfTarget is { } p ? $"{p:0.0}% of target" : "no numeric target")}");
         plot.XLabel("Month");
         plot.YLabel("Cumulative, USD billion");
         plot.ShowLegend(Alignment.UpperLeft);

@@ -1,4 +1,5 @@
 using TradeAccord.Core.Agreements;
+using TradeAccord.Core.Common;
 
 namespace TradeAccord.Core.Commitments;
 
@@ -74,9 +75,23 @@ public static class PurchaseTracker
 
         var counted = monthly.Where(m => m.Month >= start && m.Month <= through).ToList();
         var coverage = new CoverageReport(counted.Where(m => m.Category is not null).Sum(m => m.ValueUsd), counted.Where(m => m.Category is null).Sum(m => m.ValueUsd), gaps);
-        var total = Progress.Sum(categories.Where(c => c.HasData && c.Months.Count > 0).Select(c => c.Progress));
+        // The total is over commitments with a numeric target; yearly figures (services) join it only over whole years,
+        // since they cannot be prorated to the months counted.
+        var whole = through == windowEnd;
+        var inTotal = categories.Where(c => c.HasData && c.Progress.HasTarget && (c.Months.Count > 0 || whole)).ToList();
+        foreach (var c in categories.Where(c => c.HasData && !inTotal.Contains(c)))
+        {
+            notes.Add(c.Progress.HasTarget
+                ? $"{c.Name}: yearly figures, left out of the total until the window's last month is counted"
+                : $"{c.Name}: no numeric target in force ({FormOf(agreement, c.Commitment)}): its trade is shown, not counted in the total");
+        }
+
+        var total = Progress.Sum(inTotal.Select(c => c.Progress));
         return new TrackReport(series, vintage, start, through, windowEnd, options, categories, total, coverage, notes);
     }
+
+    private static string FormOf(Agreement agreement, string commitment) =>
+        agreement.Find(commitment) is PurchaseCommitment p ? p.Form.ToKebab() : "none";
 
     private static DateOnly WindowStart(Agreement agreement, TrackOptions options, List<string> notes)
     {
@@ -99,7 +114,8 @@ public static class PurchaseTracker
         var baselineByMonth = Enumerable.Range(1, 12).ToDictionary(m => m, m => baselineYear is { } y ? byMonth.GetValueOrDefault(new DateOnly(y, m, 1)) : 0m);
         var baselineYearTotal = baselineByMonth.Values.Sum();
         var months = new List<MonthProgress>();
-        decimal cumulativeTarget = 0m, cumulativeActual = 0m, fullTarget = 0m, baseline = 0m;
+        // Trade in months the commitment is suspended is shown month by month but not counted against the target.
+        decimal cumulativeTarget = 0m, cumulativeActual = 0m, countedActual = 0m, fullTarget = 0m, baseline = 0m;
         var byYear = new Dictionary<int, decimal[]>();
         for (var month = start; month <= windowEnd; month = month.AddMonths(1))
         {
@@ -114,14 +130,15 @@ public static class PurchaseTracker
             var actual = byMonth.GetValueOrDefault(month);
             cumulativeTarget += target;
             cumulativeActual += actual;
+            countedActual += suspended ? 0m : actual;
             baseline += baselineByMonth[month.Month];
             months.Add(new MonthProgress(month, target, actual, cumulativeTarget, cumulativeActual, suspended));
         }
 
-        var projected = cumulativeTarget == 0m ? cumulativeActual : Math.Round(cumulativeActual * fullTarget / cumulativeTarget, 0);
+        var projected = cumulativeTarget == 0m ? countedActual : Math.Round(countedActual * fullTarget / cumulativeTarget, 0);
         var subcategories = Subcategories(rows, baselineYear, start, through);
         return new CategoryProgress(commitment.Category, commitment.Id, rows.Count > 0,
-            new Progress(baseline, cumulativeTarget, cumulativeActual, fullTarget, projected), baselineYearTotal, subcategories, months, suspension);
+            new Progress(baseline, cumulativeTarget, countedActual, fullTarget, projected), baselineYearTotal, subcategories, months, suspension);
     }
 
     // Baseline and actual by subcategory: each month of the window is set against the same month of the baseline

@@ -34,11 +34,14 @@ public sealed record TrackContinuation(string Series, string Vintage, DateOnly F
 /// <param name="Projected">Window total at the current pace (actual × full target ÷ target so far).</param>
 public sealed record Progress(decimal Baseline, decimal Target, decimal Actual, decimal FullTarget, decimal Projected)
 {
-    /// <summary>Actual as a percentage of target (62.5 for 62.5%).</summary>
-    public decimal PercentOfTarget => Target == 0m ? 0m : Math.Round(Actual / Target * 100m, 2);
+    /// <summary>Whether there is a numeric target to measure against (none for a best-efforts commitment, or one suspended all window).</summary>
+    public bool HasTarget => FullTarget != 0m;
 
-    /// <summary>Target minus actual; positive when short.</summary>
-    public decimal Shortfall => Target - Actual;
+    /// <summary>Actual as a percentage of target (62.5 for 62.5%); null without a target so far.</summary>
+    public decimal? PercentOfTarget => Target == 0m ? null : Math.Round(Actual / Target * 100m, 2);
+
+    /// <summary>Target minus actual, positive when short; null without a numeric target.</summary>
+    public decimal? Shortfall => HasTarget ? Target - Actual : null;
 
     /// <summary>The sum of several progresses.</summary>
     public static Progress Sum(IEnumerable<Progress> parts)

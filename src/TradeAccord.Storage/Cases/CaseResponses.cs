@@ -61,7 +61,7 @@ public sealed class CaseResponses(CaseService cases, ScheduleLoader loader)
         var report = TradeData.Track(trade, cases.AgreementOf(header), loader.AgreementContext,
             new TrackRequest([], null, new TrackOptions(year), loader.Baseline)).First();
         basis = $"purchase shortfall in {year} on {report.Series} ({report.Vintage}): target {Bn(report.Total.Target)} less actual {Bn(report.Total.Actual)} USD bn";
-        return report.Total.Shortfall;
+        return report.Total.Shortfall ?? throw new CaseException($"{header.Agreement} sets no numeric purchase target for {year}: give the harm claimed with --harm USD");
     }
 
     /// <summary>Proposes a proportionate tariff for <paramref name="harmUsd"/> on the respondent's goods.</summary>

@@ -185,9 +185,9 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
             .AddColumn(new TableColumn("Full target").RightAligned()).AddColumn(new TableColumn("Projected").RightAligned()).AddColumn("Status");
         foreach (var c in report.Categories)
         {
-            var status = !c.HasData ? "no data" : c.Suspended is { } s ? $"suspended from {s.From:yyyy-MM-dd} ({s.Condition})" : "";
+            var status = !c.HasData ? "no data" : c.Suspended is { } s ? $"suspended from {s.From:yyyy-MM-dd} ({s.Condition})" : !c.Progress.HasTarget ? "no numeric target" : "";
             table.AddRow(new Markup($"[bold]{Markup.Escape(c.Name)}[/]"), new Text(Bn(c.Progress.Baseline)), new Text(Bn(c.Progress.Target)), new Text(Bn(c.Progress.Actual)),
-                new Text(c.HasData ? $"{c.Progress.PercentOfTarget:0.0}%" : ""), new Text(Bn(c.Progress.Shortfall)), new Text(Bn(c.Progress.FullTarget)),
+                new Text(Percent(c.Progress.PercentOfTarget)), new Text(Bn(c.Progress.Shortfall)), new Text(Bn(c.Progress.FullTarget)),
                 new Text(Bn(c.Progress.Projected)), new Text(status));
             foreach (var sub in c.Subcategories)
             {
@@ -197,7 +197,7 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
 
         var t = report.Total;
         table.AddRow(new Markup("[bold]Total[/]"), new Text(Bn(t.Baseline)), new Text(Bn(t.Target)), new Markup($"[bold]{Bn(t.Actual)}[/]"),
-            new Markup($"[bold]{t.PercentOfTarget:0.0}%[/]"), new Text(Bn(t.Shortfall)), new Text(Bn(t.FullTarget)), new Text(Bn(t.Projected)), new Text(""));
+            new Markup($"[bold]{Percent(t.PercentOfTarget)}[/]"), new Text(Bn(t.Shortfall)), new Text(Bn(t.FullTarget)), new Text(Bn(t.Projected)), new Text(""));
         console.Write(table);
         console.WriteLine($"USD billion. Baseline: the same months of the baseline year. Covered trade {Bn(report.Coverage.Covered)}, other goods {Bn(report.Coverage.Uncovered)}.");
         foreach (var gap in report.Coverage.Gaps)
@@ -212,6 +212,10 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
     }
 
     private static string Bn(decimal usd) => (usd / 1_000_000_000m).ToString("N2", CultureInfo.InvariantCulture);
+
+    private static string Bn(decimal? usd) => usd is { } v ? Bn(v) : "";
+
+    private static string Percent(decimal? percent) => percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
 
     private static string Money(decimal usd) => usd.ToString("0.##", CultureInfo.InvariantCulture);
 }
