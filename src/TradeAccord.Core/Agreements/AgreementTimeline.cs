@@ -84,7 +84,10 @@ public sealed record AgreementTimeline(IReadOnlyList<TimelineEvent> Dated, IRead
                 relative.Add(new($"{stage.Title}: {stage.TimeLimit}", process.Id, stage.TimeLimit!.Confirmed));
             }
 
-            if (process.Withdrawal is { NoticeDays: not null } withdrawal)
+            // The notice period is usually also the time limit of the stage a notice opens (the workflow runs on that
+            // one): listed once.
+            if (process.Withdrawal is { NoticeDays: not null } withdrawal
+                && !process.Stages.Any(s => s.TimeLimit is { } limit && limit.Days == withdrawal.NoticeDays && s.Actions.Any(a => a.When == ActionTiming.AfterDeadline)))
             {
                 relative.Add(new($"withdrawal takes effect {withdrawal.NoticeDays} days after written notice", process.Id, withdrawal.Confirmed));
             }

@@ -52,7 +52,7 @@ public sealed partial class AgreementReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(null, [new Diagnostic(name, 1, 1, Rules.MissingField, "", $"cannot be read: {e.Message}")]);
+            return new(null, [new Diagnostic(name, 1, 1, Rules.Unreadable, "", $"cannot be read: {e.Message}")]);
         }
 
         return Parse(text, name, context);

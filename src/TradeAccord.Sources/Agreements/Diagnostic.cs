@@ -13,7 +13,7 @@ namespace TradeAccord.Sources.Agreements;
 public sealed record Diagnostic(string File, int Line, int Column, string Rule, string Path, string Message)
 {
     /// <summary>E.g. <c>agreements/x.yaml:12:14: error [unknown-measure] tariffs[1].measure: ...</c>.</summary>
-    public override string ToString() => $"{File}:{Line}:{Column}: error [{Rule}] {Path}: {Message}";
+    public override string ToString() => $"{File}:{Line}:{Column}: error [{Rule}] {(Path.Length == 0 ? "" : Path + ": ")}{Message}";
 }
 
 /// <summary>The rules agreement files are checked against.</summary>
@@ -21,6 +21,9 @@ public static class Rules
 {
     /// <summary>The file is not valid YAML.</summary>
     public const string YamlSyntax = "yaml-syntax";
+
+    /// <summary>The file does not exist or cannot be read.</summary>
+    public const string Unreadable = "unreadable";
 
     /// <summary>A required key is absent.</summary>
     public const string MissingField = "missing-field";

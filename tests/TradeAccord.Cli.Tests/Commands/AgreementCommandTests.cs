@@ -13,6 +13,17 @@ public class AgreementCommandTests
     }
 
     [Fact]
+    public async Task A_missing_file_is_one_problem_and_the_other_files_are_still_checked()
+    {
+        var run = await CliRun.Of("agreement", "validate", "nowhere/none.yaml", "us-china-phase-one");
+
+        run.ExitCode.ShouldBe(1);
+        run.Out.ShouldContain("nowhere/none.yaml:1:1: error [unreadable] no such agreement: expected a file or one of positions-2019-11/china");
+        run.Out.ShouldContain("us-china-phase-one.yaml: valid (17 provisions)");
+        run.Out.ShouldContain("1 problem in 1 of 2 files");
+    }
+
+    [Fact]
     public async Task Validate_a_broken_file_lists_every_problem_and_exits_1()
     {
         var folder = Path.Combine(Path.GetTempPath(), "accord-cli-" + Guid.NewGuid().ToString("N"));

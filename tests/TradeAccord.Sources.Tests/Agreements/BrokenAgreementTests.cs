@@ -104,7 +104,7 @@ public class BrokenAgreementTests
     {
         var problems = Agreements.Parse("- just\n- a list\n").Problems;
         problems.Count.ShouldBe(1);
-        problems[0].ToString().ShouldBe("broken.yaml:1:1: error [wrong-type] : expected a mapping of keys to values at the top level");
+        problems[0].ToString().ShouldBe("broken.yaml:1:1: error [wrong-type] expected a mapping of keys to values at the top level");
     }
 
     [Fact]

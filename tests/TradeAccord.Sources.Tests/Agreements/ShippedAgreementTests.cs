@@ -63,7 +63,9 @@ public class ShippedAgreementTests
         timeline.Dated.Where(e => e.Provision == "purchases-agriculture").Select(e => e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .ShouldBe(["2020-01-01", "2020-12-31", "2021-01-01", "2021-12-31"]);
         timeline.Relative.ShouldContain(r => r.What.Contains("90 calendar days after assessment", StringComparison.Ordinal) && !r.Confirmed);
-        timeline.Relative.ShouldContain(r => r.What.Contains("60 days after written notice", StringComparison.Ordinal) && !r.Confirmed);
+        // The 60 days' notice is the time limit of the stage a notice opens: listed once, not again as a withdrawal line.
+        timeline.Relative.Count(r => r.What.Contains("60 calendar days after withdrawal-noticed", StringComparison.Ordinal) && !r.Confirmed).ShouldBe(1);
+        timeline.Relative.ShouldNotContain(r => r.What.Contains("days after written notice", StringComparison.Ordinal));
     }
 
     [Fact]

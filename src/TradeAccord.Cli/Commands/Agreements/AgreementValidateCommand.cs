@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Sources.Agreements;
+using TradeAccord.Sources;
 
 namespace TradeAccord.Cli.Commands.Agreements;
 
@@ -34,9 +35,19 @@ public sealed class AgreementValidateCommand(CliContext cli) : Command<Agreement
     {
         ArgumentNullException.ThrowIfNull(settings);
         var loader = cli.Loader(settings.Data);
+        // A file that is not there is one problem among the others, not the end of the run.
         var results = settings.Files.Select(f =>
         {
-            var path = AgreementFiles.Resolve(f, loader.Paths);
+            string path;
+            try
+            {
+                path = AgreementFiles.Resolve(f, loader.Paths);
+            }
+            catch (SourceException e)
+            {
+                return (File: f, Read: new AgreementRead(null, [new Diagnostic(f, 1, 1, Rules.Unreadable, "", e.Problem)]));
+            }
+
             return (File: AgreementInput.Display(path), Read: AgreementReader.Read(path, loader.AgreementContext, AgreementInput.Display(path)));
         }).ToList();
         var problems = results.Sum(r => r.Read.Problems.Count);
