@@ -94,6 +94,16 @@ public class TrackerTests
     }
 
     [Fact]
+    public void Farm_purchases_to_october_2020_agree_with_piies_tracker()
+    {
+        // PIIE's tracker, November 2020 (as reported on 2020-11-30): US exports of covered agricultural products
+        // $17.5 billion against a year-to-date target of $24.6 billion, January to October 2020, seasonal targets.
+        var agriculture = Shipped.Track(new TrackOptions(2020, new DateOnly(2020, 10, 1))).Categories.Single(c => c.Name == "Agriculture");
+        agriculture.Progress.Actual.ShouldBe(17_500_000_000m, 17_500_000_000m * 0.01m);
+        agriculture.Progress.Target.ShouldBe(24_600_000_000m, 24_600_000_000m * 0.01m);
+    }
+
+    [Fact]
     public void Data_ending_before_the_window_ends_is_said()
     {
         var report = Shipped.Track(new TrackOptions(2021));
