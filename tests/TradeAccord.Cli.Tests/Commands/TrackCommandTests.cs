@@ -96,6 +96,9 @@ public sealed class TrackCommandTests : IDisposable
         var table = await CliRun.Of("track", "--year", "2020", "--db", Db);
         table.Out.ShouldContain("us-exports (census-2021-03-25)");
         table.Out.ShouldContain("cn-imports (synthetic)");
+        // One table puts them next to each other: US exports of agriculture 27.34 bn; the synthetic China series 18.00 bn.
+        table.Out.ShouldContain("Side by side");
+        table.Out.ShouldMatch(@"(?s)Agriculture\s*│\s*27\.34 of 33\.47 \(81\.7%\)\s*│\s*18\.00 of 24\.50");
 
         var list = await CliRun.Of("data", "list", "--db", Db);
         list.Out.ShouldContain("synthetic (latest)");

@@ -148,6 +148,11 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
                     WriteTable(report);
                 }
 
+                if (reports.Count > 1)
+                {
+                    WriteSideBySide(reports);
+                }
+
                 break;
         }
 
@@ -168,6 +173,27 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
                 }
             }
         }
+    }
+
+    // The series next to each other, category by category: where the two parties' statistics part.
+    private void WriteSideBySide(IReadOnlyList<TrackReport> reports)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Side by side").AddColumn("Category");
+        foreach (var report in reports)
+        {
+            table.AddColumn(new TableColumn($"{report.Series}\n({report.Vintage}, to {TrackJson.Month(report.Through)})").RightAligned());
+        }
+
+        foreach (var name in reports[0].Categories.Select(c => c.Name))
+        {
+            table.AddRow([new Text(name), .. reports.Select(r => r.Categories.FirstOrDefault(c => c.Name == name) is { HasData: true } c
+                ? new Text($"{Bn(c.Progress.Actual)} of {Bn(c.Progress.Target)} ({Percent(c.Progress.PercentOfTarget)})")
+                : new Text("no data"))]);
+        }
+
+        table.AddRow([new Markup("[bold]Total[/]"), .. reports.Select(r => new Text($"{Bn(r.Total.Actual)} of {Bn(r.Total.Target)} ({Percent(r.Total.PercentOfTarget)})"))]);
+        cli.Console.Write(table);
+        cli.Console.WriteLine("USD billion: actual of target (% of target). The series count different things (exports at US ports, FAS; imports at China's customs, CIF) and may end in different months.");
     }
 
     private void WriteTable(TrackReport report)
