@@ -1,0 +1,148 @@
+using TradeAccord.Core.Negotiation;
+using TradeAccord.Sources.Negotiation;
+
+namespace TradeAccord.Sources.Tests.Negotiation;
+
+/// <summary>GENIUS XML: the shipped domain exported and read back whole, a domain in the ANAC layout read in, malformed files refused.</summary>
+public class GeniusXmlTests
+{
+    // A small domain in the layout GENIUS and the ANAC competitions use (synthetic values, not a published domain):
+    // evaluations on the competitions' own scales (not 0–1), which the reader brings to the best item = 1.
+    private const string Domain = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <negotiation_template>
+          <utility_space number_of_issues="2">
+            <objective index="0" etype="objective" type="objective" description="Holiday" name="holiday">
+              <issue name="destination" index="1" etype="discrete" type="discrete" vtype="discrete">
+                <item index="1" value="coast"/>
+                <item index="2" value="mountains"/>
+              </issue>
+              <issue name="length" index="2" etype="discrete" type="discrete" vtype="discrete">
+                <item index="1" value="week"/>
+                <item index="2" value="fortnight"/>
+                <item index="3" value="month"/>
+              </issue>
+            </objective>
+          </utility_space>
+        </negotiation_template>
+        """;
+
+    private const string ProfileA = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <utility_space>
+          <objective index="0" etype="objective" type="objective" description="Holiday" name="holiday">
+            <issue name="destination" index="1" etype="discrete" type="discrete" vtype="discrete">
+              <item index="1" value="coast" evaluation="8"/>
+              <item index="2" value="mountains" evaluation="2"/>
+            </issue>
+            <issue name="length" index="2" etype="discrete" type="discrete" vtype="discrete">
+              <item index="1" value="week" evaluation="1"/>
+              <item index="2" value="fortnight" evaluation="5"/>
+              <item index="3" value="month" evaluation="10"/>
+            </issue>
+            <weight index="1" value="0.6"/>
+            <weight index="2" value="0.4"/>
+          </objective>
+          <reservation value="0.35"/>
+          <discount_factor value="1.0"/>
+        </utility_space>
+        """;
+
+    private const string ProfileB = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <utility_space>
+          <objective index="0" etype="objective" type="objective" description="Holiday" name="holiday">
+            <issue name="destination" index="1" etype="discrete" type="discrete" vtype="discrete">
+              <item index="1" value="coast" evaluation="1"/>
+              <item index="2" value="mountains" evaluation="4"/>
+            </issue>
+            <issue name="length" index="2" etype="discrete" type="discrete" vtype="discrete">
+              <item index="1" value="week" evaluation="3"/>
+              <item index="2" value="fortnight" evaluation="3"/>
+              <item index="3" value="month" evaluation="1"/>
+            </issue>
+            <weight index="1" value="0.3"/>
+            <weight index="2" value="0.7"/>
+          </objective>
+        </utility_space>
+        """;
+
+    [Fact]
+    public void The_shipped_domain_exports_and_reads_back_issue_by_issue()
+    {
+        using var temp = new TempFolder();
+        // The shipped domain with its values derived from the impact model, as every command loads it.
+        var original = NegotiationFiles.Load(BuiltIn.Loader, "us-china-2019-11");
+
+        GeniusXml.Export(original, temp.Path);
+        var back = GeniusXml.Import(temp.Path, original.Id);
+
+        back.Issues.Select(i => (i.Id, string.Join("|", i.Options))).ShouldBe(original.Issues.Select(i => (i.Id, string.Join("|", i.Options))));
+        foreach (var party in original.Parties)
+        {
+            var read = back.Parties.Single(p => p.Party == party.Party);
+            read.Reservation.ShouldBe(party.Reservation);
+            foreach (var issue in original.Issues)
+            {
+                read.Weights[issue.Id].ShouldBe(party.Weights[issue.Id], 1e-12, issue.Id);
+                var best = issue.Options.Max(o => party.Values[issue.Id][o]);
+                foreach (var option in issue.Options)
+                {
+                    read.Values[issue.Id][option].ShouldBe(party.Values[issue.Id][option] / best, 1e-12, $"{issue.Id}={option}");
+                }
+            }
+        }
+
+        back.Constraints.ShouldBeEmpty("GENIUS has no form for linkage constraints");
+    }
+
+    [Fact]
+    public void A_domain_in_the_anac_layout_is_read_with_evaluations_scaled_to_the_best_item()
+    {
+        using var temp = new TempFolder();
+        temp.Write("domain.xml", Domain);
+        temp.Write("agent-a.xml", ProfileA);
+        temp.Write("agent-b.xml", ProfileB);
+
+        var domain = GeniusXml.Import(temp.Path);
+
+        domain.Id.ShouldBe("holiday");
+        domain.Size.ShouldBe(6);
+        var a = domain.Parties.Single(p => p.Party == "agent-a");
+        a.Values["destination"]["mountains"].ShouldBe(0.25);
+        a.Values["length"]["fortnight"].ShouldBe(0.5);
+        a.Weights["destination"].ShouldBe(0.6);
+        a.Reservation.ShouldBe(0.35);
+        var b = domain.Parties.Single(p => p.Party == "agent-b");
+        b.Values["length"]["month"].ShouldBe(1.0 / 3, 1e-12);
+        b.Reservation.ShouldBe(0, "a profile without <reservation> has none");
+        // The best outcome for both, scored on the read preferences: coast for a month is a's (0.6·1 + 0.4·1).
+        Bargaining.Analyze(OutcomeSpace.Of(domain)).Pareto.ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("agent-b.xml", "<weight index=\"2\" value=\"0.7\"/>", "", "agent-b.xml:1: field 'weight': has no weight for issue length")]
+    [InlineData("agent-b.xml", "evaluation=\"4\"", "evaluation=\"four\"", "agent-b.xml:6: field 'item': 'four' is not a number")]
+    [InlineData("agent-a.xml", "<weight index=\"2\" value=\"0.4\"/>", "<weight index=\"7\" value=\"0.4\"/>", "agent-a.xml:14: field 'weight': index 7 names no issue")]
+    [InlineData("agent-a.xml", "<item index=\"1\" value=\"week\" evaluation=\"1\"/>", "<item index=\"1\" evaluation=\"1\"/>", "agent-a.xml:9: field 'value': <item> has no value attribute")]
+    [InlineData("agent-a.xml", "</utility_space>", "", "agent-a.xml:18: cannot be read as GENIUS XML")]
+    public void A_malformed_profile_names_its_file_line_and_field(string file, string find, string replace, string expected)
+    {
+        using var temp = new TempFolder();
+        temp.Write("domain.xml", Domain);
+        temp.Write("agent-a.xml", file == "agent-a.xml" ? ProfileA.Replace(find, replace, StringComparison.Ordinal) : ProfileA);
+        temp.Write("agent-b.xml", file == "agent-b.xml" ? ProfileB.Replace(find, replace, StringComparison.Ordinal) : ProfileB);
+
+        Should.Throw<SourceException>(() => GeniusXml.Import(temp.Path)).Message.ShouldStartWith(expected);
+    }
+
+    [Fact]
+    public void A_folder_without_two_profiles_or_without_the_domain_is_refused()
+    {
+        using var temp = new TempFolder();
+        Should.Throw<SourceException>(() => GeniusXml.Import(temp.Path)).Message.ShouldStartWith("domain.xml");
+        temp.Write("domain.xml", Domain);
+        temp.Write("agent-a.xml", ProfileA);
+        Should.Throw<SourceException>(() => GeniusXml.Import(temp.Path)).Message.ShouldContain("has 1 profiles: expected two besides domain.xml");
+    }
+}
