@@ -147,11 +147,12 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
         // Heading 1201 keeps its 2017 split across HS8 lines; its total becomes the year's US value, and each line
         // takes the same share of the other origins' soybeans.
         var heading2017 = rows.Where(r => r.Code.StartsWith(ChinaSoybeans.Heading, StringComparison.Ordinal)).Sum(r => r.Value);
+        var chapterScale = year == 2017 ? null : MirrorChapterScale(year);
         var trade = rows.Select(r =>
         {
             if (!r.Code.StartsWith(ChinaSoybeans.Heading, StringComparison.Ordinal) || heading2017 == 0m)
             {
-                return (r.Code, r.Value, 0m);
+                return (r.Code, chapterScale is null ? r.Value : r.Value * chapterScale.GetValueOrDefault(r.Code[..2], 1m), 0m);
             }
 
             var share = r.Value / heading2017;
@@ -161,10 +162,42 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
                   + (year == 2017 ? "" : $"; imports from the US {Bn(beans.FromUs)} bn, the {year} figure of the same file (2017: {Bn(beans2017.FromUs)} bn)"));
         if (year != 2017)
         {
-            notes.Add($"China's imports from the US by product are shipped for 2017 only: apart from soybeans, the {year} run uses 2017 values unscaled");
+            notes.Add($"China's imports from the US by product are shipped for 2017 only: apart from soybeans, the 2017 detail is scaled to {year} "
+                      + $"by each chapter's US exports to China in {year} against 2017 (the mirror series, {MirrorFile}); a chapter without them keeps its 2017 values");
         }
 
         return (trade, $"China's imports from the US by HS8, 2017 (ITC Trade Map via PIIE, thousand USD × 1000): {detail}");
+    }
+
+    private const string MirrorFile = "trade/us_exports_to_china_hs6_monthly_2013-01_2021-02.csv";
+
+    // Each chapter's US exports to China in the year over 2017: the other side of China's imports from the US, and the
+    // only product-level series for later years. A chapter with no 2017 exports has no ratio.
+    private Dictionary<string, decimal> MirrorChapterScale(int year)
+    {
+        var sums = new Dictionary<(int Year, string Chapter), decimal>();
+        var months = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in CsvTable.Read(File(MirrorFile), MirrorFile, "month", "hs6", "value_usd"))
+        {
+            var month = row["month"];
+            var rowYear = int.Parse(month[..4], CultureInfo.InvariantCulture);
+            if (rowYear != year && rowYear != 2017)
+            {
+                continue;
+            }
+
+            months.Add(month);
+            var key = (rowYear, row["hs6"][..2]);
+            sums[key] = sums.GetValueOrDefault(key) + row.Decimal("value_usd");
+        }
+
+        if (months.Count(m => m.StartsWith(year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)) < 12)
+        {
+            throw new SourceException(MirrorFile, 0, null, $"has no full year {year}: China's imports can be scaled to 2013–2020 only");
+        }
+
+        return sums.Where(kv => kv.Key.Year == 2017 && kv.Value > 0m)
+            .ToDictionary(kv => kv.Key.Chapter, kv => sums.GetValueOrDefault((year, kv.Key.Chapter)) / kv.Value, StringComparer.Ordinal);
     }
 
     private Elasticities Protee() =>

@@ -50,6 +50,25 @@ public sealed class ImpactAndNegotiationTests : IDisposable
             .ShouldBe(soybeans.GetProperty("tradeDiversion").GetDecimal(), 2m, "what South America loses is what the diversion moves");
     }
 
+    [Theory]
+    [InlineData(2018)]
+    [InlineData(2019)]
+    [InlineData(2020)]
+    public async Task Chinas_base_trade_for_a_later_year_is_near_what_china_reported(int year)
+    {
+        var run = await CliRun.Of("impact", "--importer", "CN", "--scenario", "phase-one", "--baseline", "no-retaliation", "--year", $"{year}", "--format", "json");
+        run.ExitCode.ShouldBe(0, run.Error);
+
+        // China-reported imports from the US that year (UN Comtrade, CIF), against the 2017 HS8 detail scaled chapter by
+        // chapter with the mirror series: the lines priced plus the lines left out (their value is in the notes).
+        var reported = File.ReadLines(Path.Combine(TradeAccord.Sources.DataPaths.Locate().Data, "trade", "comtrade_us_china_bilateral_totals_annual_2013-2024.csv"))
+            .Select(l => l.Split(',')).Single(c => c[0] == $"{year}" && c[1] == "CHN" && c[3] == "Import")[4];
+        var leftOut = run.Json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).Single(n => n.Contains("lines (", StringComparison.Ordinal) && n.Contains("left out", StringComparison.Ordinal));
+        var leftOutBn = decimal.Parse(leftOut[(leftOut.IndexOf('(', StringComparison.Ordinal) + 1)..leftOut.IndexOf(" USD", StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+        var modelled = run.Json.GetProperty("importsFromPartnerBefore").GetDecimal() + leftOutBn * 1_000_000_000m;
+        modelled.ShouldBe(decimal.Parse(reported, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(reported, System.Globalization.CultureInfo.InvariantCulture) * 0.12m);
+    }
+
     [Fact]
     public async Task Chinas_lines_are_grouped_under_the_retaliation_round_that_lists_them()
     {
