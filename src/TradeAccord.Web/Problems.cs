@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TradeAccord.Sources;
 using TradeAccord.Sources.Agreements;
 using TradeAccord.Storage;
@@ -17,6 +19,11 @@ public static class Problems
 
     /// <summary>A 404 that gives no hint of what exists.</summary>
     public static IResult NotFound(string what) => Results.Problem(detail: $"{what} was not found", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>A 401: the endpoint serves key holders only.</summary>
+    public static IResult Unauthorized() => Results.Problem(
+        detail: $"{ApiKeys.Header}: an API key is required here: without one only tariffs, agreements and the tracker are served",
+        statusCode: StatusCodes.Status401Unauthorized, title: "API key required", extensions: new Dictionary<string, object?> { ["field"] = ApiKeys.Header });
 
     /// <summary>A 403.</summary>
     public static IResult Forbidden(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
@@ -40,15 +47,33 @@ public static class Problems
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         return error switch
         {
+            NotFoundException e => Write(context, 404, "Not found", e.Message),
             SourceException e => Write(context, 400, "Bad input", e.Message, e.Field),
             AgreementException e => Write(context, 400, "Invalid agreement", string.Join("\n", e.Problems)),
             CaseConflictException e => Write(context, 409, "Conflict", e.Message),
             CaseException { NotFound: true } => Write(context, 404, "Not found", "the case was not found"),
             CaseException e => Write(context, 400, "Refused", e.Message),
             StoreException e => Write(context, 400, "Store", e.Message),
+            BadHttpRequestException e when Parameter(e.Message) is { } name => Write(context, 400, "Bad request", $"{name}: {e.Message}: expected a value of the type documented at /openapi/v1.json", name),
             BadHttpRequestException e => Write(context, 400, "Bad request", $"body: {e.Message}: expected JSON as documented at /openapi/v1.json", "body"),
             ArgumentException e => Write(context, 400, "Bad request", e.Message),
-            _ => Write(context, 500, "Server error", "the server failed; the error is logged without request content"),
+            _ => ServerError(context, error),
         };
+    }
+
+    // Only server faults are logged, as errors with their stack; a caller's mistake is answered, not logged. Neither
+    // the request nor its headers (the API key) go into the log.
+    private static Task ServerError(HttpContext context, Exception? error)
+    {
+        context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("TradeAccord.Web").LogError(error, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+        return Write(context, 500, "Server error", "the server failed; the error is logged without request content");
+    }
+
+    // A failed binding of a route or query value says 'Failed to bind parameter "int? year" from "abc".': the name is
+    // the field to report, rather than "body".
+    private static string? Parameter(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "^Failed to bind parameter \"[^\"]*?(\\w+)\" from", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        return match.Success ? match.Groups[1].Value : null;
     }
 }

@@ -57,6 +57,16 @@ public static class WebApp
     /// <summary>The role of the current request.</summary>
     public static Role RoleOf(HttpContext context) => context?.Items["role"] as Role? ?? Role.Public;
 
+    /// <summary>
+    /// Serves the endpoints only to a caller with a key (any role): without one only public data (tariffs, agreements,
+    /// the tracker) is served.
+    /// </summary>
+    public static TBuilder RequireKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) => RoleOf(context.HttpContext) == Role.Public
+            ? Problems.Unauthorized()
+            : await next(context).ConfigureAwait(false));
+
     /// <summary>Builds the application (not started).</summary>
     public static WebApplication Build(WebOptions options, Action<WebApplicationBuilder>? configure = null)
     {
@@ -64,6 +74,8 @@ public static class WebApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "dashboard") });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The exception handler would log every refused request as an error; Problems logs server faults itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         // Unreadable bodies reach the problem handler, which names the field instead of answering an empty 400.

@@ -111,7 +111,7 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Schedule_agreements_tracker_and_impact_are_public()
+    public async Task Schedule_agreements_and_tracker_are_public()
     {
         var client = _server.Client();
         var stats = await Json(await client.GetAsync("/api/schedule/stats?date=2020-01-01", TestContext.Current.CancellationToken));
@@ -130,11 +130,67 @@ public sealed class ApiTests : IAsyncLifetime
         var unknown = await client.GetAsync("/api/track?year=2021&categoryVintage=census-ytd-2031-01", TestContext.Current.CancellationToken);
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("expected one of census-ytd-2021-01");
-        var impact = await Json(await client.PostAsJsonAsync("/api/impact", new { importer = "US", scenario = "dec15-proceeds", baseline = "phase-one", year = 2019 }, TestContext.Current.CancellationToken));
-        impact.GetProperty("tariffRevenueAfter").GetDecimal().ShouldBeGreaterThan(impact.GetProperty("tariffRevenueBefore").GetDecimal());
         (await client.GetAsync("/api/agreements/..%2F..%2Fetc%2Fpasswd", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await client.GetAsync("/api/track?year=20x0", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await client.PostAsJsonAsync("/api/impact", new { importer = "US", scenario = "nothing" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/agreements/no-such-deal", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Json(await client.GetAsync("/api/agreements/us-china-phase-one", TestContext.Current.CancellationToken))).GetProperty("agreement").GetString().ShouldBe("us-china-phase-one");
+        (await Json(await client.GetAsync("/api/scenarios", TestContext.Current.CancellationToken))).EnumerateArray().Select(a => a.GetString()).ShouldContain("no-retaliation");
+        var badYear = await client.GetAsync("/api/track?year=20x0", TestContext.Current.CancellationToken);
+        badYear.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Json(badYear)).GetProperty("field").GetString().ShouldBe("year");
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(Server.ObserverKey, HttpStatusCode.OK)]
+    [InlineData(Server.UsKey, HttpStatusCode.OK)]
+    [InlineData(Server.CnKey, HttpStatusCode.OK)]
+    [InlineData(Server.AdminKey, HttpStatusCode.OK)]
+    public async Task Impact_negotiations_and_cases_need_a_key(string? key, HttpStatusCode expected)
+    {
+        var client = _server.Client(key);
+        var impact = await client.PostAsJsonAsync("/api/impact", new { importer = "US", scenario = "dec15-proceeds", baseline = "phase-one", year = 2019 }, TestContext.Current.CancellationToken);
+        impact.StatusCode.ShouldBe(expected);
+        (await client.GetAsync("/api/negotiations", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(expected);
+        (await client.GetAsync("/api/negotiations/us-china-2019-11/analyze", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(expected);
+        (await client.PostAsJsonAsync("/api/negotiations/us-china-2019-11/evaluate", new { offer = "farm-purchases=40,commitment-form=range" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(expected);
+        (await client.PostAsync("/api/negotiations/us-china-2019-11/simulate?seed=1", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(expected);
+        (await client.GetAsync("/api/cases", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(expected);
+        if (expected == HttpStatusCode.OK)
+        {
+            var json = await Json(impact);
+            json.GetProperty("tariffRevenueAfter").GetDecimal().ShouldBeGreaterThan(json.GetProperty("tariffRevenueBefore").GetDecimal());
+        }
+        else
+        {
+            (await Json(impact)).GetProperty("field").GetString().ShouldBe("X-Api-Key");
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"importer":"FR","scenario":"phase-one"}""", "importer")]
+    [InlineData("""{"importer":"US","scenario":"phase-one","year":1990}""", "year")]
+    [InlineData("""{"importer":"US","scenario":"phase-one","supplyElasticity":-1}""", "supplyElasticity")]
+    [InlineData("""{"importer":"US","scenario":"nothing"}""", "scenario")]
+    [InlineData("""{"importer":"US","scenario":"phase-one","by":"state"}""", "by")]
+    [InlineData("""{"importer":"US","scenario":"phase-one","date":"31/12/2019"}""", "date")]
+    public async Task Malformed_impact_requests_are_problems_naming_the_field(string body, string field)
+    {
+        var response = await _server.Client(Server.ObserverKey).PostAsync("/api/impact", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await Json(response);
+        problem.GetProperty("field").GetString().ShouldBe(field);
+        problem.GetProperty("detail").GetString()!.ShouldContain("expected");
+    }
+
+    [Theory]
+    [InlineData("/api/negotiations/us-china-2019-11/simulate?rounds=0", "rounds")]
+    [InlineData("/api/negotiations/us-china-2019-11/simulate?seed=abc", "seed")]
+    [InlineData("/api/negotiations/us-china-2019-11/simulate?us=genius", "strategy")]
+    public async Task Malformed_simulations_are_problems_naming_the_field(string path, string field)
+    {
+        var response = await _server.Client(Server.ObserverKey).PostAsync(path, null, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Json(response)).GetProperty("field").GetString().ShouldBe(field);
     }
 
     [Fact]
@@ -145,7 +201,7 @@ public sealed class ApiTests : IAsyncLifetime
         var observer = _server.Client(Server.ObserverKey);
         var anonymous = _server.Client();
 
-        (await anonymous.PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "x", at = "2021-01-15" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await anonymous.PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "x", at = "2021-01-15" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await observer.PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "x", at = "2021-01-15" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var opened = await us.PostAsJsonAsync("/api/cases", new { respondent = "CN", article = "6.2", summary = "Purchases short", at = "2021-01-15", confidential = true }, TestContext.Current.CancellationToken);
         opened.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -159,7 +215,8 @@ public sealed class ApiTests : IAsyncLifetime
         (await Json(advanced)).GetProperty("state").GetString().ShouldBe("consultation-officials");
 
         (await observer.GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await anonymous.GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await observer.GetAsync($"/api/cases/{id}/verify", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Json(await observer.GetAsync("/api/cases", TestContext.Current.CancellationToken))).GetArrayLength().ShouldBe(0);
         var show = await Json(await cn.GetAsync($"/api/cases/{id}?at=2021-04-16", TestContext.Current.CancellationToken));
         show.GetProperty("overdue").GetBoolean().ShouldBeTrue();
@@ -226,7 +283,7 @@ public sealed class ApiTests : IAsyncLifetime
         foreach (var key in new[] { Server.CnKey, Server.ObserverKey, Server.AdminKey, null })
         {
             var response = await _server.Client(key).GetAsync(path, TestContext.Current.CancellationToken);
-            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            response.StatusCode.ShouldBe(key is null ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound);
             (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain("0.35");
         }
 
@@ -248,6 +305,23 @@ public sealed class ApiTests : IAsyncLifetime
         simulated.GetProperty("rounds").GetInt32().ShouldBe(simulated.GetProperty("transcript").GetArrayLength());
         (await client.PostAsJsonAsync("/api/negotiations/us-china-2019-11/evaluate", new { offer = "farm-purchases=45" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.PostAsync("/api/negotiations/us-china-2019-11/simulate?us=genius", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await client.GetAsync("/api/negotiations/nothing/analyze", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/negotiations/nothing/analyze", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.PostAsJsonAsync("/api/negotiations/us-china-2019-11/evaluate", new { }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_reservation_cannot_be_read_off_an_evaluation_or_a_failed_simulation()
+    {
+        const string offer = "farm-purchases=40,list4a-rate=7.5%,commitment-form=range";
+        foreach (var (key, own) in new[] { (Server.UsKey, "US"), (Server.CnKey, "CN"), (Server.ObserverKey, (string?)null), (Server.AdminKey, null) })
+        {
+            var client = _server.Client(key);
+            var evaluated = await Json(await client.PostAsJsonAsync("/api/negotiations/us-china-2019-11/evaluate", new { offer }, TestContext.Current.CancellationToken));
+            evaluated.GetProperty("acceptable").EnumerateObject().Select(p => p.Name).ShouldBe(own is null ? [] : [own]);
+            // Two hardliners never agree: each is left with its reservation, which only its own office may see.
+            var failed = await Json(await client.PostAsync("/api/negotiations/us-china-2019-11/simulate?us=hardliner&cn=hardliner&rounds=4", null, TestContext.Current.CancellationToken));
+            failed.GetProperty("agreement").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+            failed.GetProperty("utilities").EnumerateObject().Select(p => p.Name).ShouldBe(own is null ? [] : [own]);
+        }
     }
 }

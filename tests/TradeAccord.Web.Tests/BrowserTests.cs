@@ -78,11 +78,23 @@ public sealed class BrowserTests : IAsyncLifetime
             var saved = Path.Combine(Path.GetTempPath(), $"duties-{Guid.NewGuid():N}.csv");
             await download.SaveAsAsync(saved);
             var lines = (await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken)).Trim().Split('\n');
-            File.Delete(saved);
             lines.Length.ShouldBe(3);
             lines[1].ShouldContain("2790.00");
             lines[2].ShouldContain("750.00");
             await Shot(page, "batch");
+
+            // The scenario chosen on the page prices the batch too: with no Section 301 duties only the 2.9% MFN is left.
+            await page.WaitForSelectorAsync("#duty-scenario option[value=no-301]", new() { State = WaitForSelectorState.Attached });
+            await page.SelectOptionAsync("#duty-scenario", "no-301");
+            await page.EvaluateAsync("() => document.getElementById('batch-download').remove()");
+            await page.ClickAsync("#batch-form button[type=submit]");
+            await page.WaitForSelectorAsync("#batch-download");
+            var scenario = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#batch-download"));
+            await scenario.SaveAsAsync(saved);
+            var priced = (await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken)).Trim().Split('\n');
+            File.Delete(saved);
+            priced[1].ShouldContain("290.00");
+            priced[1].ShouldNotContain("2790.00");
         }
         finally
         {
@@ -139,6 +151,46 @@ public sealed class BrowserTests : IAsyncLifetime
         await cn.WaitForFunctionAsync("() => document.getElementById('case-state')?.textContent.endsWith('consultation-officials')");
         (await cn.InnerTextAsync("#case-chain")).ShouldBe("Chain intact (2 events)");
         await Shot(cn, "cases");
+    }
+
+    [Fact]
+    public async Task The_agreements_page_shows_the_timeline_and_the_two_positions_side_by_side()
+    {
+        var page = await Open("agreements");
+        await page.WaitForSelectorAsync("#diff tbody tr");
+        (await page.InnerTextAsync("#timeline tbody")).ShouldContain("2020-02-14");
+        var diff = await page.InnerTextAsync("#diff tbody");
+        diff.ShouldContain("purchases-agriculture");
+        diff.ShouldContain("best-efforts");
+        diff.ShouldContain("cond-purchases-exit");
+        await Shot(page, "agreements");
+    }
+
+    [Fact]
+    public async Task Without_a_key_the_negotiation_page_says_one_is_needed()
+    {
+        var page = await Open("negotiation");
+        await page.WaitForSelectorAsync("body[data-error]", new() { State = WaitForSelectorState.Attached });
+        (await page.InnerTextAsync("#page-error")).ShouldContain("an API key is required here");
+        (await page.InnerTextAsync("#profile")).ShouldBe("Private: shown only to a party's own office.");
+        await Shot(page, "negotiation-no-key");
+    }
+
+    [Fact]
+    public async Task The_case_board_is_shown_as_of_the_date_in_the_page()
+    {
+        var page = await Open("cases", Server.UsKey);
+        await page.ClickAsync("#case-open-form button[type=submit]");
+        await page.WaitForSelectorAsync(".card");
+        // Opened 2021-01-15 and never assessed: on 2021-06-01 its 90 days are long gone.
+        (await page.InnerTextAsync(".card")).ShouldContain("(overdue)");
+        await page.FillAsync("#case-as-of", "2021-02-01");
+        await page.DispatchEventAsync("#case-as-of", "change");
+        await page.WaitForFunctionAsync("() => !document.querySelector('.card').textContent.includes('(overdue)')");
+        await page.FillAsync("#case-as-of", "2021-01-01");
+        await page.DispatchEventAsync("#case-as-of", "change");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.card').length === 0");
+        await Shot(page, "cases-as-of");
     }
 
     [Fact]

@@ -32,9 +32,19 @@ public static class AnalysisEndpoints
         app.MapPost("/api/impact", (ImpactRequest r, ServerState state) =>
         {
             var importer = CountryCode.Parse(r.Importer ?? "US");
-            if (!importer.TryGetValue(out var into))
+            if (!importer.TryGetValue(out var into) || (into != CountryCode.US && into != CountryCode.CN))
             {
-                return Problems.BadRequest("importer", importer.Error!);
+                return Problems.BadRequest("importer", $"'{r.Importer}' has no shipped trade data: expected US or CN");
+            }
+
+            if (r.Year is < 2013 or > 2020)
+            {
+                return Problems.BadRequest("year", $"{r.Year} has no trade data: expected a year from 2013 to 2020");
+            }
+
+            if (r.SupplyElasticity is { } e && !(e > 0 && double.IsFinite(e)))
+            {
+                return Problems.BadRequest("supplyElasticity", $"{e} is not valid: expected a positive number, or none for infinitely elastic supply");
             }
 
             if (string.IsNullOrWhiteSpace(r.Scenario))
@@ -64,9 +74,11 @@ public static class AnalysisEndpoints
             }
 
             return Results.Ok(ImpactRun.Compute(state.Loader, into, r.Scenario, r.Baseline, r.Year, date, r.By, r.SupplyElasticity).ToJson());
-        }).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)");
+        }).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)").RequireKey();
 
-        var api = app.MapGroup("/api/negotiations").WithTags("negotiation");
+        // The analysis is a mediator's view computed from both private profiles: served to key holders only, and each
+        // party's reservation (and what can be read off it) only to that party.
+        var api = app.MapGroup("/api/negotiations").WithTags("negotiation").RequireKey();
         api.MapGet("/", (ServerState state) => Results.Ok(NegotiationFiles.Names(state.Loader.Paths)));
         api.MapGet("/{id}/analyze", (string id, HttpContext context, ServerState state) =>
         {
@@ -84,14 +96,32 @@ public static class AnalysisEndpoints
             json["cloud"] = cloud;
             return Results.Ok(json);
         });
-        api.MapPost("/{id}/evaluate", (string id, OfferRequest r, ServerState state) =>
+        api.MapPost("/{id}/evaluate", (string id, OfferRequest r, HttpContext context, ServerState state) =>
         {
+            if (string.IsNullOrWhiteSpace(r.Offer))
+            {
+                return Problems.BadRequest("offer", "is required: expected issue=option pairs, e.g. farm-purchases=40,list4a-rate=7.5%");
+            }
+
             var domain = Domain(state, id);
             var offer = Offer(domain, r.Offer, out var problem);
-            return problem ?? Results.Ok(NegotiationJson.Evaluation(domain, offer!, Bargaining.Improvements(OutcomeSpace.Of(domain), offer!)));
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var json = Node(NegotiationJson.Evaluation(domain, offer!, Bargaining.Improvements(OutcomeSpace.Of(domain), offer!)));
+            // Whether an offer clears a party's reservation tells that reservation to whoever tries offers: own party only.
+            KeepOwn(json["acceptable"]!.AsObject(), context);
+            return Results.Ok(json);
         });
-        api.MapPost("/{id}/simulate", (string id, string? us, string? cn, int? seed, int? rounds, ServerState state) =>
+        api.MapPost("/{id}/simulate", (string id, string? us, string? cn, int? seed, int? rounds, HttpContext context, ServerState state) =>
         {
+            if (rounds is not (null or (>= 1 and <= 10_000)))
+            {
+                return Problems.BadRequest("rounds", $"{rounds} is not valid: expected 1 to 10000 (default 60)");
+            }
+
             var domain = Domain(state, id);
             var named = domain.Parties.Select(p => p.Party switch { "US" => us, "CN" => cn, _ => null } ?? "boulware").ToList();
             var bad = named.FirstOrDefault(n => Strategies.Named(n) is null);
@@ -101,8 +131,15 @@ public static class AnalysisEndpoints
             }
 
             var strategies = named.Select(n => Strategies.Named(n)!).ToList();
-            var result = Simulation.Run(OutcomeSpace.Of(domain), strategies, rounds is >= 1 and <= 10_000 ? rounds.Value : 60, seed ?? 1);
-            return Results.Ok(NegotiationJson.Simulation(domain, result, strategies, seed ?? 1));
+            var result = Simulation.Run(OutcomeSpace.Of(domain), strategies, rounds ?? 60, seed ?? 1);
+            var json = Node(NegotiationJson.Simulation(domain, result, strategies, seed ?? 1));
+            // Without agreement each party is left with its reservation: the caller sees its own only.
+            if (result.Agreement is null)
+            {
+                KeepOwn(json["utilities"]!.AsObject(), context);
+            }
+
+            return Results.Ok(json);
         });
         api.MapGet("/{id}/profiles/{party}", (string id, string party, HttpContext context, ServerState state) =>
         {
@@ -117,18 +154,27 @@ public static class AnalysisEndpoints
     // Each party's reservation value is private: the caller sees its own only.
     private static System.Text.Json.Nodes.JsonObject Redacted(object analysis, HttpContext context)
     {
-        var json = System.Text.Json.JsonSerializer.SerializeToNode(analysis, Json.Options)!.AsObject();
-        var own = ApiKeys.PartyOf(WebApp.RoleOf(context))?.ToString();
-        var reservation = json["reservation"]!.AsObject();
-        foreach (var key in reservation.Select(kv => kv.Key).ToList().Where(k => k != own))
-        {
-            reservation.Remove(key);
-        }
-
+        var json = Node(analysis);
+        KeepOwn(json["reservation"]!.AsObject(), context);
         return json;
     }
 
-    private static NegotiationDomain Domain(ServerState state, string id) => NegotiationFiles.Load(state.Loader, id, namesOnly: true);
+    private static System.Text.Json.Nodes.JsonObject Node(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value, Json.Options)!.AsObject();
+
+    // Removes every party's entry but the caller's own (all of them for an observer or admin).
+    private static void KeepOwn(System.Text.Json.Nodes.JsonObject byParty, HttpContext context)
+    {
+        var own = ApiKeys.PartyOf(WebApp.RoleOf(context))?.ToString();
+        foreach (var key in byParty.Select(kv => kv.Key).ToList().Where(k => k != own))
+        {
+            byParty.Remove(key);
+        }
+    }
+
+    private static NegotiationDomain Domain(ServerState state, string id) =>
+        NegotiationFiles.Names(state.Loader.Paths).Contains(id)
+            ? NegotiationFiles.Load(state.Loader, id, namesOnly: true)
+            : throw new NotFoundException($"negotiation domain '{id}'");
 
     private static int[]? Offer(NegotiationDomain domain, string? text, out IResult? problem)
     {

@@ -29,7 +29,7 @@ public static class CaseEndpoints
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/cases").WithTags("cases");
+        var api = app.MapGroup("/api/cases").WithTags("cases").RequireKey();
         api.MapPost("/", (OpenCaseRequest r, HttpContext context, ServerState state) =>
         {
             if (ApiKeys.PartyOf(WebApp.RoleOf(context)) is not { } complainant)

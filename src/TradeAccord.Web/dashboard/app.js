@@ -37,7 +37,9 @@ $('#duty-form').addEventListener('submit', async (event) => {
 });
 $('#batch-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const response = await api('/api/duty/batch', { method: 'POST', body: new FormData(event.target) });
+  // The batch is priced under the scenario chosen for single quotes, so the two agree.
+  const scenario = $('#duty-scenario').value;
+  const response = await api(`/api/duty/batch${scenario ? `?scenario=${encodeURIComponent(scenario)}` : ''}`, { method: 'POST', body: new FormData(event.target) });
   const blob = await response.blob();
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob); link.download = 'duties.csv'; link.id = 'batch-download';
@@ -74,11 +76,13 @@ async function agreements() {
   $('#diff tbody').replaceChildren(...diff.changes.flatMap((c) => c.terms.map((t, i) => row(cell(i ? '' : `${c.id} (${c.change})`), cell(t.term), cell(t.a), cell(t.b)))));
 }
 
-// Cases
+// Cases: shown as of the date in the page (the shipped data end in 2020–2021, so it starts at 2021-06-01).
+const asOf = () => $('#case-as-of').value || '2021-06-01';
+$('#case-as-of').addEventListener('change', () => cases());
 async function cases() {
   $('#case-error').textContent = '';
   try {
-    const list = await json('/api/cases?at=2021-06-01');
+    const list = await json(`/api/cases?at=${asOf()}`);
     const states = [...new Set(list.map((c) => c.state))];
     $('#case-board').replaceChildren(...states.map((state) => {
       const column = document.createElement('div'); column.className = 'column';
@@ -94,7 +98,7 @@ async function cases() {
   } catch (error) { $('#case-error').textContent = error.message; }
 }
 async function caseDetail(id) {
-  const view = await json(`/api/cases/${id}?at=2021-06-01`);
+  const view = await json(`/api/cases/${id}?at=${asOf()}`);
   const verify = await json(`/api/cases/${id}/verify`);
   const detail = $('#case-detail');
   detail.replaceChildren();
@@ -129,13 +133,17 @@ async function negotiation() {
     { label: 'Outcomes (sample)', data: analysis.cloud.map(([x, y]) => ({ x, y })), pointRadius: 1.5, backgroundColor: 'rgba(120,120,120,0.25)', borderColor: 'rgba(0,0,0,0)' },
     { label: 'Pareto frontier', data: analysis.pareto.map(point), showLine: true, borderColor: '#3b7dd8', backgroundColor: '#3b7dd8' },
     { label: 'Nash', data: analysis.nash ? [point(analysis.nash)] : [], pointRadius: 8, backgroundColor: '#e07b24' },
-    { label: 'Kalai–Smorodinsky', data: analysis.kalaiSmorodinsky ? [point(analysis.kalaiSmorodinsky)] : [], pointRadius: 8, pointStyle: 'triangle', backgroundColor: '#2e9e5b' },
+    // Drawn as a larger open triangle: when it falls on the Nash point both stay visible.
+    { label: 'Kalai–Smorodinsky', data: analysis.kalaiSmorodinsky ? [point(analysis.kalaiSmorodinsky)] : [], pointRadius: 13, pointStyle: 'triangle', backgroundColor: 'rgba(0,0,0,0)', borderColor: '#2e9e5b', borderWidth: 3 },
   ];
   for (const [party, value] of Object.entries(analysis.reservation)) {
     datasets.push({ label: `${party} reservation`, data: party === 'US' ? [{ x: value, y: 0 }, { x: value, y: 1 }] : [{ x: 0, y: value }, { x: 1, y: value }], showLine: true, borderDash: [6, 4], pointRadius: 0, borderColor: '#888' });
   }
   chart('negotiation-chart', { type: 'scatter', data: { datasets }, options: { animation: false, scales: { x: { min: 0, max: 1, title: { display: true, text: 'US utility' } }, y: { min: 0, max: 1, title: { display: true, text: 'China utility' } } } } });
-  $('#negotiation-summary').textContent = `${analysis.outcomes.toLocaleString()} outcomes allowed; ${analysis.pareto.length} on the frontier; zone of agreement: ${analysis.zopa ? 'yes' : 'no'}.`;
+  const named = (label, p) => p ? `${label}: ${p.outcome} (US ${p.utilities.US}, China ${p.utilities.CN})` : `${label}: none`;
+  const same = analysis.nash && analysis.kalaiSmorodinsky && analysis.nash.outcome === analysis.kalaiSmorodinsky.outcome;
+  $('#negotiation-summary').textContent = `${analysis.outcomes.toLocaleString()} outcomes allowed; ${analysis.pareto.length} on the frontier; zone of agreement: ${analysis.zopa ? 'yes' : 'no'}. `
+    + (same ? `${named('Nash and Kalai–Smorodinsky (the same outcome)', analysis.nash)}.` : `${named('Nash', analysis.nash)}. ${named('Kalai–Smorodinsky', analysis.kalaiSmorodinsky)}.`);
   const profile = $('#profile');
   const me = await json('/api/whoami');
   if (!me.party) { profile.textContent = 'Private: shown only to a party\'s own office.'; return; }
@@ -158,7 +166,10 @@ async function scenarios() {
 function show(page) {
   document.querySelectorAll('.page').forEach((p) => p.classList.toggle('active', p.id === `page-${page}`));
   document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.dataset.page === page));
-  loaders[page]?.().catch((error) => { document.body.dataset.error = error.message; console.error(error); });
+  $('#page-error').textContent = '';
+  delete document.body.dataset.error;
+  // A page that needs a key says so in words rather than showing an empty chart.
+  loaders[page]?.().catch((error) => { document.body.dataset.error = error.message; $('#page-error').textContent = error.message; console.error(error); });
 }
 window.addEventListener('hashchange', () => show(location.hash.slice(1)));
 show(location.hash.slice(1) || 'duty');
