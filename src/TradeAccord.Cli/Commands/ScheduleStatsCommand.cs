@@ -33,18 +33,7 @@ public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<Schedule
         var counts = ScheduleStatistics.On(schedule, importer, date);
         if (format == "json")
         {
-            cli.Out.WriteLine(Json.Serialize(new
-            {
-                importer = importer.Value,
-                date = settings.Date,
-                scenario = schedule.Name,
-                sources = schedule.Sources.Select(s => new { s.Name, s.File, s.Version }),
-                headings = counts.Select(c => new
-                {
-                    heading = c.Heading, title = c.Title, measures = c.MeasureIds, status = StatusText(c.Status), lines8 = c.Lines8,
-                    lines10 = c.Lines10,
-                }),
-            }));
+            cli.Out.WriteLine(Json.Serialize(ScheduleStatsJson.Of(schedule, importer, date)));
             return Task.FromResult(0);
         }
 
@@ -52,7 +41,7 @@ public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<Schedule
             .AddColumn(new TableColumn("8-digit lines").RightAligned()).AddColumn(new TableColumn("10-digit lines").RightAligned());
         foreach (var count in counts)
         {
-            table.AddRow(Markup.Escape(count.Heading ?? "—"), Markup.Escape(count.Title), StatusText(count.Status),
+            table.AddRow(Markup.Escape(count.Heading ?? "—"), Markup.Escape(count.Title), ScheduleStatsJson.StatusText(count.Status),
                 count.Lines8.ToString("N0", CultureInfo.InvariantCulture), count.Lines10.ToString("N0", CultureInfo.InvariantCulture));
         }
 
@@ -66,11 +55,4 @@ public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<Schedule
 
         return Task.FromResult(0);
     }
-
-    private static string StatusText(MeasureStatus status) => status switch
-    {
-        MeasureStatus.InForce => "in force",
-        MeasureStatus.Suspended => "suspended",
-        _ => "proposed",
-    };
 }

@@ -164,12 +164,7 @@ public static class DutyEndpoints
             return Problems.BadRequest("importer", into.Error!);
         }
 
-        var schedule = state.Loader.Load(scenario);
-        var stats = ScheduleStatistics.On(schedule, country, on).Select(h => new
-        {
-            heading = h.Heading, title = h.Title, measures = h.MeasureIds, status = h.Status.ToString().ToLowerInvariant(), lines8 = h.Lines8, lines10 = h.Lines10,
-        });
-        return Results.Ok(new { date = on, importer = country.ToString(), scenario = schedule.Name, headings = stats });
+        return Results.Ok(ScheduleStatsJson.Of(state.Loader.Load(scenario), country, on));
     }
 
     private static bool TryDate(string? text, out DateOnly date) =>
