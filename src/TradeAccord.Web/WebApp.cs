@@ -63,7 +63,7 @@ public static class WebApp
     /// </summary>
     public static TBuilder RequireKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) => RoleOf(context.HttpContext) == Role.Public
+        builder.WithMetadata(new RequiresKeyMetadata()).AddEndpointFilter(async (context, next) => RoleOf(context.HttpContext) == Role.Public
             ? Problems.Unauthorized()
             : await next(context).ConfigureAwait(false));
 
@@ -76,7 +76,7 @@ public static class WebApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // The exception handler would log every refused request as an error; Problems logs server faults itself.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiDocs.Configure);
         builder.Services.AddProblemDetails();
         // Unreadable bodies reach the problem handler, which names the field instead of answering an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

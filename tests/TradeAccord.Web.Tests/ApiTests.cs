@@ -24,6 +24,15 @@ public sealed class ApiTests : IAsyncLifetime
         (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var openapi = await Json(await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
         openapi.GetProperty("paths").TryGetProperty("/api/duty", out _).ShouldBeTrue();
+        // The key scheme, which operations need it, problems as error responses, and an appeal's 201.
+        openapi.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString().ShouldBe("X-Api-Key");
+        var paths = openapi.GetProperty("paths");
+        var impact = paths.GetProperty("/api/impact").GetProperty("post");
+        impact.GetProperty("security").GetArrayLength().ShouldBe(1);
+        impact.GetProperty("responses").TryGetProperty("401", out _).ShouldBeTrue();
+        paths.GetProperty("/api/duty").GetProperty("post").TryGetProperty("security", out _).ShouldBeFalse("tariffs are public");
+        paths.GetProperty("/api/duty").GetProperty("post").GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _).ShouldBeTrue();
+        paths.GetProperty("/api/cases").GetProperty("post").GetProperty("responses").TryGetProperty("201", out _).ShouldBeTrue();
         (await client.GetAsync("/api/reference/v1", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

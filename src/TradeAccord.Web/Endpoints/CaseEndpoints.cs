@@ -59,7 +59,8 @@ public static class CaseEndpoints
                 var view = cases.Open(r.Agreement ?? "us-china-phase-one", complainant, against, r.Article, r.Summary, at, r.Confidential);
                 return Results.Created($"/api/cases/{view.Header.Id}", CaseJson.Of(view));
             }
-        }).WithSummary("File an appeal as the calling office (the JSON of `accord case open --format json`)");
+        }).WithSummary("File an appeal as the calling office (the JSON of `accord case open --format json`)")
+            .Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/", (string? at, bool? overdue, HttpContext context, ServerState state, TimeProvider clock) =>
         {
             if (!Date(at, clock, out var on))
@@ -86,7 +87,7 @@ public static class CaseEndpoints
             {
                 return Results.Ok(CaseJson.Of(cases.View(id, on, Viewer(context))));
             }
-        }).WithSummary("A case: state, events, deadlines, overdue (the JSON of `accord case show --format json`)");
+        }).WithSummary("A case: state, events, deadlines, overdue (the JSON of `accord case show --format json`)").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id}/advance", (string id, AdvanceRequest r, HttpContext context, ServerState state) =>
         {
             if (ApiKeys.PartyOf(WebApp.RoleOf(context)) is not { } by)
