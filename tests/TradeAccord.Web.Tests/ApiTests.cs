@@ -206,13 +206,40 @@ public sealed class ApiTests : IAsyncLifetime
         (await Json(response)).GetProperty("field").GetString().ShouldBe(field);
     }
 
-    [Fact]
-    public async Task Cases_are_opened_and_advanced_by_offices_and_hidden_when_confidential()
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("postgres")]
+    public async Task Cases_are_opened_and_advanced_by_offices_and_hidden_when_confidential(string store)
     {
-        var us = _server.Client(Server.UsKey);
-        var cn = _server.Client(Server.CnKey);
-        var observer = _server.Client(Server.ObserverKey);
-        var anonymous = _server.Client();
+        // The same flow on the embedded store and on a PostgreSQL server (a database of its own, dropped after).
+        var database = store == "postgres" ? "accord_web_" + Guid.NewGuid().ToString("N") : null;
+        var pg = Environment.GetEnvironmentVariable("ACCORD_TEST_PG");
+        if (database is not null)
+        {
+            await Admin(pg ?? throw new InvalidOperationException("ACCORD_TEST_PG is not set: run ./scripts/test.sh, which starts PostgreSQL for the tests"), $"CREATE DATABASE {database}");
+        }
+
+        try
+        {
+            await using var server = database is null ? null
+                : await Server.Start(db: new Npgsql.NpgsqlConnectionStringBuilder(pg) { Database = database, Pooling = false }.ConnectionString);
+            await CaseFlow(server ?? _server);
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                await Admin(pg!, $"DROP DATABASE {database} WITH (FORCE)");
+            }
+        }
+    }
+
+    private static async Task CaseFlow(Server server)
+    {
+        var us = server.Client(Server.UsKey);
+        var cn = server.Client(Server.CnKey);
+        var observer = server.Client(Server.ObserverKey);
+        var anonymous = server.Client();
 
         (await anonymous.PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "x", at = "2021-01-15" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await observer.PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "x", at = "2021-01-15" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -234,8 +261,8 @@ public sealed class ApiTests : IAsyncLifetime
         var show = await Json(await cn.GetAsync($"/api/cases/{id}?at=2021-04-16", TestContext.Current.CancellationToken));
         show.GetProperty("overdue").GetBoolean().ShouldBeTrue();
         show.GetProperty("events").GetArrayLength().ShouldBe(2);
-        (await Json(await _server.Client(Server.AdminKey).GetAsync($"/api/cases/{id}/verify", TestContext.Current.CancellationToken))).GetProperty("intact").GetBoolean().ShouldBeTrue();
-        (await _server.Client("not-a-key").GetAsync("/api/cases", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Json(await server.Client(Server.AdminKey).GetAsync($"/api/cases/{id}/verify", TestContext.Current.CancellationToken))).GetProperty("intact").GetBoolean().ShouldBeTrue();
+        (await server.Client("not-a-key").GetAsync("/api/cases", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await cn.PostAsJsonAsync($"/api/cases/{id}/advance", new { at = "2021-02-01" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await cn.GetAsync("/api/cases/US-CN-2099-999", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
