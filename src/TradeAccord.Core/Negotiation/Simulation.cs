@@ -49,10 +49,14 @@ public sealed record TitForTat : INegotiationStrategy
 /// <summary>The built-in strategies by name.</summary>
 public static class Strategies
 {
-    /// <summary>The names accepted by <see cref="Named"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["boulware", "conceder", "linear", "hardliner", "tit-for-tat"];
+    /// <summary>The names accepted by <see cref="Named"/> (<c>concession:E</c> stands for any exponent E).</summary>
+    public static IReadOnlyList<string> Names { get; } = ["boulware", "conceder", "linear", "hardliner", "tit-for-tat", "concession:E"];
 
-    /// <summary>The strategy called <paramref name="name"/>, or null.</summary>
+    /// <summary>
+    /// The strategy called <paramref name="name"/>, or null. Besides the named ones, <c>concession:E</c> is the
+    /// time-dependent family with any exponent E in (0, 50]: boulware is <c>concession:0.2</c>, conceder
+    /// <c>concession:2</c>, linear <c>concession:1</c>.
+    /// </summary>
     public static INegotiationStrategy? Named(string name) => name switch
     {
         "boulware" => new TimeDependent("boulware", 0.2),
@@ -60,6 +64,9 @@ public static class Strategies
         "linear" => new TimeDependent("linear", 1.0),
         "hardliner" => new Hardliner(),
         "tit-for-tat" => new TitForTat(),
+        _ when name.StartsWith("concession:", StringComparison.Ordinal)
+               && double.TryParse(name["concession:".Length..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var e)
+               && e is > 0 and <= 50 => new TimeDependent(name, e),
         _ => null,
     };
 }

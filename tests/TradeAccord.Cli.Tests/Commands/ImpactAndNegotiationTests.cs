@@ -154,6 +154,15 @@ public sealed class ImpactAndNegotiationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_concession_exponent_is_a_strategy_on_the_command_line()
+    {
+        var run = await CliRun.Of("negotiate", "simulate", "negotiations/us-china-2019-11.yaml", "--strategy", "US=concession:0.5", "--strategy", "CN=conceder", "--seed", "1", "--format", "json");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Json.GetProperty("strategies").GetProperty("US").GetString().ShouldBe("concession:0.5");
+        (await CliRun.Of("negotiate", "simulate", "negotiations/us-china-2019-11.yaml", "--strategy", "US=concession:-2")).Error.ShouldContain("concession:E");
+    }
+
+    [Fact]
     public async Task A_genius_domain_round_trips()
     {
         var genius = Path.Combine(_folder, "genius");

@@ -75,6 +75,24 @@ public class BargainingTests
     }
 
     [Fact]
+    public void A_concession_exponent_plugs_in_the_time_dependent_family()
+    {
+        var space = OutcomeSpace.Of(Synthetic([5, 4, 3, 3], seed: 3));
+        var named = Simulation.Run(space, [Strategies.Named("boulware")!, Strategies.Named("conceder")!], 40, seed: 11);
+        var byExponent = Simulation.Run(space, [Strategies.Named("concession:0.2")!, Strategies.Named("concession:2")!], 40, seed: 11);
+        byExponent.Transcript.ShouldBe(named.Transcript, "boulware is concession:0.2 and conceder concession:2");
+
+        // A slower conceder than boulware holds out longer against the same opponent.
+        var stubborn = Simulation.Run(space, [Strategies.Named("concession:0.05")!, Strategies.Named("conceder")!], 40, seed: 11);
+        stubborn.Utilities[0].ShouldBeGreaterThanOrEqualTo(named.Utilities[0]);
+
+        Strategies.Named("concession:0").ShouldBeNull();
+        Strategies.Named("concession:-1").ShouldBeNull();
+        Strategies.Named("concession:abc").ShouldBeNull();
+        Strategies.Named("concession:51").ShouldBeNull();
+    }
+
+    [Fact]
     public void Two_hardliners_with_opposed_interests_never_agree()
     {
         var space = OutcomeSpace.Of(Synthetic([4, 4], seed: 5, opposed: true));
