@@ -202,6 +202,16 @@ public sealed class BrowserTests : IAsyncLifetime
         (await observer.InnerTextAsync("#negotiation-summary")).ShouldContain("61,236 outcomes allowed");
         await Shot(observer, "negotiation-observer");
 
+        // Picking a frontier point on the chart evaluates that outcome as the offer.
+        var at = await observer.EvaluateAsync<double[]>("() => { const c = Chart.getChart('negotiation-chart'); const p = c.getDatasetMeta(1).data[10]; return [p.x, p.y]; }");
+        var canvas = (await observer.QuerySelectorAsync("#negotiation-chart"))!;
+        var box = (await canvas.BoundingBoxAsync())!;
+        await observer.Mouse.ClickAsync((float)(box.X + at[0]), (float)(box.Y + at[1]));
+        await observer.WaitForSelectorAsync("#offer-result p");
+        (await observer.InputValueAsync("#offer-form input[name=offer]")).ShouldContain("farm-purchases=");
+        (await observer.InnerTextAsync("#offer-result")).ShouldStartWith("US 0.");
+        await Shot(observer, "negotiation-picked");
+
         var us = await Open("negotiation", Server.UsKey);
         await us.WaitForFunctionAsync("() => document.getElementById('profile').textContent.includes('reservation')");
         (await us.InnerTextAsync("#profile")).ShouldContain("\"party\": \"US\"");

@@ -128,7 +128,8 @@ $('#case-open-form').addEventListener('submit', async (event) => {
 // Negotiation
 async function negotiation() {
   const analysis = await json('/api/negotiations/us-china-2019-11/analyze');
-  const point = (p) => ({ x: p.utilities.US, y: p.utilities.CN });
+  // Frontier, Nash and Kalai–Smorodinsky points carry their outcome, so a click on one evaluates it as the offer.
+  const point = (p) => ({ x: p.utilities.US, y: p.utilities.CN, outcome: p.outcome });
   const datasets = [
     { label: 'Outcomes (sample)', data: analysis.cloud.map(([x, y]) => ({ x, y })), pointRadius: 1.5, backgroundColor: 'rgba(120,120,120,0.25)', borderColor: 'rgba(0,0,0,0)' },
     { label: 'Pareto frontier', data: analysis.pareto.map(point), showLine: true, borderColor: '#3b7dd8', backgroundColor: '#3b7dd8' },
@@ -139,7 +140,17 @@ async function negotiation() {
   for (const [party, value] of Object.entries(analysis.reservation)) {
     datasets.push({ label: `${party} reservation`, data: party === 'US' ? [{ x: value, y: 0 }, { x: value, y: 1 }] : [{ x: 0, y: value }, { x: 1, y: value }], showLine: true, borderDash: [6, 4], pointRadius: 0, borderColor: '#888' });
   }
-  chart('negotiation-chart', { type: 'scatter', data: { datasets }, options: { animation: false, scales: { x: { min: 0, max: 1, title: { display: true, text: 'US utility' } }, y: { min: 0, max: 1, title: { display: true, text: 'China utility' } } } } });
+  chart('negotiation-chart', {
+    type: 'scatter', data: { datasets },
+    options: {
+      animation: false,
+      scales: { x: { min: 0, max: 1, title: { display: true, text: 'US utility' } }, y: { min: 0, max: 1, title: { display: true, text: 'China utility' } } },
+      onClick: (event, elements) => {
+        const picked = elements.map((e) => datasets[e.datasetIndex].data[e.index]).find((p) => p.outcome);
+        if (picked) { $('#offer-form input[name=offer]').value = picked.outcome; $('#offer-form').requestSubmit(); }
+      },
+    },
+  });
   const named = (label, p) => p ? `${label}: ${p.outcome} (US ${p.utilities.US}, China ${p.utilities.CN})` : `${label}: none`;
   const same = analysis.nash && analysis.kalaiSmorodinsky && analysis.nash.outcome === analysis.kalaiSmorodinsky.outcome;
   $('#negotiation-summary').textContent = `${analysis.outcomes.toLocaleString()} outcomes allowed; ${analysis.pareto.length} on the frontier; zone of agreement: ${analysis.zopa ? 'yes' : 'no'}. `
