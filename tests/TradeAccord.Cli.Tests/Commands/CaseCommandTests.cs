@@ -120,6 +120,28 @@ public sealed class CaseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_withdrawal_notice_show_says_when_termination_opens()
+    {
+        var id = await Open("2021-01-15");
+        foreach (var (action, by, at) in new[]
+                 {
+                     ("assess", "CN", "2021-02-01"), ("escalate", "US", "2021-02-20"), ("escalate", "US", "2021-03-10"), ("determine", "US", "2021-04-16"),
+                 })
+        {
+            (await Run("case", "advance", id, "--action", action, "--by", by, "--at", at)).ExitCode.ShouldBe(0);
+        }
+
+        var respond = await Run("case", "respond", id, "--proportionate", "--harm", "10000000000", "--at", "2021-05-01", "--as", "US", "--output", Path.Combine(_folder, "r.yaml"));
+        respond.ExitCode.ShouldBe(0, respond.Error);
+        (await Run("case", "advance", id, "--action", "notice-withdrawal", "--by", "CN", "--at", "2021-05-20")).ExitCode.ShouldBe(0);
+
+        // 60 days' notice from 2021-05-20: the obligations end on 2021-07-19, and termination may be recorded from the day after.
+        var show = await Run("case", "show", id, "--at", "2021-06-01", "--as", "US");
+        show.Out.ShouldContain("withdrawal: the agreement's obligations end on 2021-07-19");
+        show.Out.ShouldContain("permitted from 2021-07-20: terminate (either-party)");
+    }
+
+    [Fact]
     public async Task A_proportionate_response_is_recorded_and_priced_on_real_lines()
     {
         var id = await Open("2020-03-02");

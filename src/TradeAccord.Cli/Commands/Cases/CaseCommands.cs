@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
+using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Enforcement;
 using TradeAccord.Storage.Cases;
@@ -201,7 +202,12 @@ internal static class CaseOutput
             console.WriteLine($"withdrawal: the agreement's obligations end on {CaseService.Day(end)}");
         }
 
-        console.WriteLine(view.Permitted.Count == 0 ? "no action possible" : $"permitted: {string.Join(", ", view.Permitted.Select(a => $"{a.Id} ({a.By.ToKebab()})"))}");
+        // An action that waits for a time limit is not permitted yet, but it is coming: say when.
+        var waiting = view.Stage.Actions.Where(a => a.When == ActionTiming.AfterDeadline && view.Permitted.All(p => p.Id != a.Id)).ToList();
+        var opens = view.Deadlines.Where(d => d.Stage == view.Stage.Id).Select(d => d.Due.AddDays(1)).FirstOrDefault();
+        console.WriteLine(view.Permitted.Count > 0 ? $"permitted: {string.Join(", ", view.Permitted.Select(a => $"{a.Id} ({a.By.ToKebab()})"))}"
+            : waiting.Count > 0 && opens != default ? $"permitted from {CaseService.Day(opens)}: {string.Join(", ", waiting.Select(a => $"{a.Id} ({a.By.ToKebab()})"))}"
+            : view.Stage.IsFinal ? "closed: no action possible" : "no action possible");
         if (events)
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumn("#").AddColumn("Date").AddColumn("Event").AddColumn("By").AddColumn("From → to").AddColumn("Note").AddColumn("Hash");
