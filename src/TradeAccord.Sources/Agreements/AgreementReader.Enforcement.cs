@@ -30,6 +30,16 @@ public sealed partial class AgreementReader
         var stages = stageNodes.Select(s => ReadStage(s, stageIds)).OfType<EnforcementStage>().ToList();
         var responses = node.Items("responses").Select(r => ReadResponse(r, stageIds)).OfType<EnforcementResponse>().ToList();
         var withdrawal = node.Mapping("withdrawal") is { } w ? ReadWithdrawal(w) : null;
+        // The workflow ends an agreement on the time limit of the stage a notice opens; a different noticeDays would
+        // make the file say one thing and the cases do another.
+        if (withdrawal is { NoticeDays: { } notice } && node.Mapping("withdrawal")?.Get("noticeDays") is { } noticeNode)
+        {
+            foreach (var stage in stages.Where(s => s.TimeLimit is { } l && l.After == s.Id && l.Days != notice && s.Actions.Any(a => a.When == ActionTiming.AfterDeadline)))
+            {
+                noticeNode.Report(Rules.Inconsistent, $"{notice} days disagrees with the time limit of stage {stage.Id} ({stage.TimeLimit!.Days} days), which cases run on: expected the same number");
+            }
+        }
+
         return common is not { } c || office is null || confidentiality is null || counter is not ("allowed" or "not-allowed")
             ? null
             : new EnforcementProcess

@@ -22,6 +22,9 @@ public static class Rules
     /// <summary>The file is not valid YAML.</summary>
     public const string YamlSyntax = "yaml-syntax";
 
+    /// <summary>Two parts of the file state the same thing differently.</summary>
+    public const string Inconsistent = "inconsistent";
+
     /// <summary>The file does not exist or cannot be read.</summary>
     public const string Unreadable = "unreadable";
 

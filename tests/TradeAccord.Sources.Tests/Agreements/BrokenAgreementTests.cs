@@ -50,6 +50,8 @@ public class BrokenAgreementTests
         new("milestone due before signing", "        due: 2020-04-01\n", "        due: 2019-04-01\n", Rules.DateOrder, "due: 2019-04-01", "2019-04-01",
             "2019-04-01 is before signing (2020-01-15)"),
         new("not YAML", "status: signed\n", "status: signed: twice\n", Rules.YamlSyntax, "status: signed: twice", null, "is not valid YAML"),
+        new("notice period disagreeing with the stage cases run on", "    noticeDays: 60\n", "    noticeDays: 90\n", Rules.Inconsistent, "noticeDays: 90", "90",
+            "90 days disagrees with the time limit of stage withdrawal-noticed (60 days), which cases run on: expected the same number"),
     }.ToDictionary(b => b.Name);
 
     public static TheoryData<string> Names => [.. Variants.Keys];
