@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sourced by scripts/test.sh: the browser tests drive Debian's Chromium; install it when missing and export its path.
+# Sourced by scripts/test.sh (after scripts/debian.sh): the browser tests drive Debian's Chromium; install it when
+# missing and export its path.
 
 find_test_chromium() {
   if [ -n "${ACCORD_TEST_CHROMIUM:-}" ] && [ -x "$ACCORD_TEST_CHROMIUM" ]; then
@@ -9,14 +10,7 @@ find_test_chromium() {
   local path
   path="$(command -v chromium || command -v chromium-browser || true)"
   if [ -z "$path" ]; then
-    echo "Chromium is not installed: installing Debian's chromium package"
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
-      $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || {
-        echo "error: could not install Chromium (apt-get install chromium)" >&2
-        return 1
-      }
+    apt_install chromium Chromium || return 1
     path="$(command -v chromium || command -v chromium-browser)"
   fi
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sourced by scripts/test.sh: gives the tests a PostgreSQL server of their own and exports ACCORD_TEST_PG.
+# Sourced by scripts/test.sh (after scripts/debian.sh): gives the tests a PostgreSQL server of their own and exports ACCORD_TEST_PG.
 # Uses $ACCORD_TEST_PG when set; otherwise starts a private cluster (installing PostgreSQL from Debian's packages
 # when it is missing) on 127.0.0.1 (port 54329, or the next free one) with its files under /tmp, and stops it when the test script exits.
 
@@ -11,14 +11,7 @@ start_test_postgres() {
   local bin
   bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
   if [ -z "$bin" ]; then
-    echo "PostgreSQL is not installed: installing it from Debian's packages"
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
-      $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || {
-        echo "error: could not install PostgreSQL (apt-get install postgresql)" >&2
-        return 1
-      }
+    apt_install postgresql PostgreSQL || return 1
     bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
   fi
 

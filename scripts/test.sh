@@ -12,13 +12,12 @@ fi
 
 configuration="${CONFIGURATION:-Release}"
 
+# shellcheck source=scripts/debian.sh
+source "$root/scripts/debian.sh"
+
 # The build fetches the dashboard's chart library with npm: install it from Debian's packages when missing.
 if ! command -v npm >/dev/null 2>&1; then
-  echo "npm is not installed: installing Debian's npm package"
-  sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null ||
-    { echo "error: could not install npm"; echo "0 passed, 1 failed"; exit 1; }
+  apt_install npm npm || { echo "0 passed, 1 failed"; exit 1; }
 fi
 
 # The case store's contract tests run against PostgreSQL too.

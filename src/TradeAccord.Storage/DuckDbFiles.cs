@@ -21,7 +21,7 @@ public static class DuckDbFiles
     /// on the connection under the file's lock.
     /// </summary>
     /// <exception cref="StoreException">The file stays locked by another process, or is not a DuckDB database.</exception>
-    public static DuckDBConnection Open(string path, Action<DuckDBConnection> createTables, TimeProvider? clock = null)
+    public static DuckDBConnection Open(string path, Action<DuckDBConnection> createTables)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(createTables);
@@ -30,7 +30,7 @@ public static class DuckDbFiles
             Directory.CreateDirectory(directory);
         }
 
-        var time = clock ?? TimeProvider.System;
+        var time = TimeProvider.System;
         var started = time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {

@@ -39,19 +39,8 @@ public sealed class PostgresTradeStore : ITradeStore
     /// <exception cref="StoreException">The server cannot be reached.</exception>
     public static PostgresTradeStore Open(string connectionString)
     {
-        var connection = new NpgsqlConnection(connectionString);
-        try
-        {
-            connection.Open();
-            PostgresSchema.Create(connection, Schema);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            connection.Dispose();
-            throw new StoreException($"cannot use PostgreSQL ({connection.Host}:{connection.Port}, database {connection.Database}) as a trade store: {e.Message}", e);
-        }
-
-        return new PostgresTradeStore(connection, $"postgresql://{connection.Host}:{connection.Port}/{connection.Database}");
+        var (connection, description) = PostgresSchema.Open(connectionString, Schema, "a trade store");
+        return new PostgresTradeStore(connection, description);
     }
 
     /// <inheritdoc />

@@ -192,10 +192,10 @@ public static class TradeData
 
         var vintage = Vintage(store, next, request.CategoryVintage);
         var last = totals.Max(t => t.Month);
-        var categories = agreement.Purchases.Select(p => p.Category).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A code is a category's name, matched whatever its case to the agreement's own spelling.
+        var categories = agreement.Purchases.Select(p => p.Category).Distinct().ToDictionary(c => c, StringComparer.OrdinalIgnoreCase);
         var mapping = store.Codes(next, vintage.Vintage).ToDictionary(
-            c => c, c => categories.Contains(c) ? new AnnexLine("", "", categories.First(k => string.Equals(k, c, StringComparison.OrdinalIgnoreCase)), "") : null,
-            StringComparer.Ordinal);
+            c => c, c => categories.TryGetValue(c, out var name) ? new AnnexLine("", "", name, "") : null, StringComparer.Ordinal);
         var after = store.MonthlyTotals(next, vintage.Vintage, mapping)
             .Where(t => t.Month > last).Select(t => t with { Subcategory = null }).ToList();
         return (next, vintage.Vintage, after);

@@ -42,19 +42,8 @@ public sealed class PostgresCaseStore : SqlCaseStore
     /// <exception cref="StoreException">The server cannot be reached.</exception>
     public static PostgresCaseStore Open(string connectionString)
     {
-        var connection = new NpgsqlConnection(connectionString);
-        try
-        {
-            connection.Open();
-            PostgresSchema.Create(connection, Schema);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            connection.Dispose();
-            throw new StoreException($"cannot connect to PostgreSQL ({connection.Host}:{connection.Port}, database {connection.Database}): {e.Message}", e);
-        }
-
-        return new PostgresCaseStore(connection, $"postgresql://{connection.Host}:{connection.Port}/{connection.Database}");
+        var (connection, description) = PostgresSchema.Open(connectionString, Schema, "a case store");
+        return new PostgresCaseStore(connection, description);
     }
 
     /// <inheritdoc />
