@@ -1,7 +1,9 @@
+using TradeAccord.Core.Errors;
+
 namespace TradeAccord.Sources;
 
 /// <summary>Bad input in a source file: names the file, the line and the field, and says what was expected.</summary>
-public sealed class SourceException : Exception
+public sealed class SourceException : AccordException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="file">The file read.</param>
@@ -9,7 +11,7 @@ public sealed class SourceException : Exception
     /// <param name="field">The column or key, or null.</param>
     /// <param name="problem">What is wrong and what was expected.</param>
     public SourceException(string file, int line, string? field, string problem)
-        : base(Format(file, line, field, problem))
+        : base(ErrorKind.InvalidDocument, Format(file, line, field, problem))
     {
         File = file;
         Line = line;
@@ -19,7 +21,7 @@ public sealed class SourceException : Exception
 
     /// <summary>Creates the exception.</summary>
     public SourceException(string file, int line, string? field, string problem, Exception inner)
-        : base(Format(file, line, field, problem), inner)
+        : base(ErrorKind.InvalidDocument, Format(file, line, field, problem), inner)
     {
         File = file;
         Line = line;
@@ -34,7 +36,7 @@ public sealed class SourceException : Exception
     public int Line { get; }
 
     /// <summary>The column or key at fault, if any.</summary>
-    public string? Field { get; }
+    public override string? Field { get; }
 
     /// <summary>What is wrong and what was expected.</summary>
     public string Problem { get; }

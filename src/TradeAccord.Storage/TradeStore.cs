@@ -1,3 +1,4 @@
+using TradeAccord.Core.Errors;
 using System.Globalization;
 using DuckDB.NET.Data;
 using TradeAccord.Core.Agreements;
@@ -240,17 +241,21 @@ public sealed class TradeStore : ITradeStore
 }
 
 /// <summary>The trade store refused or failed an operation; the message says which file and why.</summary>
-public sealed class StoreException : Exception
+public sealed class StoreException : AccordException
 {
-    /// <summary>Creates the exception.</summary>
-    public StoreException(string message)
-        : base(message)
+    /// <summary>Creates the exception: by default a request the store's content cannot answer (bad input).</summary>
+    public StoreException(string message, ErrorKind kind = ErrorKind.BadInput, Exception? inner = null, bool transient = false)
+        : base(kind, message, inner)
+    {
+        IsTransient = transient;
+    }
+
+    /// <summary>Creates the exception for a provider failure.</summary>
+    public StoreException(string message, Exception inner)
+        : this(message, ErrorKind.Unavailable, inner)
     {
     }
 
-    /// <summary>Creates the exception.</summary>
-    public StoreException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
+    /// <inheritdoc />
+    public override bool IsTransient { get; }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TradeAccord.Core.Errors;
 using TradeAccord.Sources;
 using TradeAccord.Sources.Agreements;
 using TradeAccord.Storage;

@@ -1,3 +1,4 @@
+using TradeAccord.Core.Errors;
 using System.Text.RegularExpressions;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Scenarios;
@@ -76,11 +77,11 @@ public static partial class AgreementFiles
 }
 
 /// <summary>An agreement file with problems, listing every one.</summary>
-public sealed class AgreementException : Exception
+public sealed class AgreementException : AccordException
 {
     /// <summary>Creates the exception.</summary>
     public AgreementException(IReadOnlyList<Diagnostic> problems)
-        : base(string.Join(Environment.NewLine, problems))
+        : base(ErrorKind.InvalidDocument, string.Join(Environment.NewLine, problems))
     {
         Problems = problems;
     }

@@ -1,3 +1,4 @@
+using TradeAccord.Core.Errors;
 using System.Globalization;
 using System.Text.Json;
 using TradeAccord.Core.Agreements;
@@ -203,8 +204,9 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader)
 /// <summary>A case operation was refused; the message says why.</summary>
 /// <param name="message">Why.</param>
 /// <param name="notFound">Whether the case does not exist for the caller (none with that id, or one it may not read).</param>
-public sealed class CaseException(string message, bool notFound = false) : Exception(message)
+public sealed class CaseException(string message, bool notFound = false)
+    : AccordException(notFound ? ErrorKind.NotFound : ErrorKind.BadInput, message)
 {
     /// <summary>Whether the case does not exist for the caller: an API answers 404 and says no more.</summary>
-    public bool NotFound { get; } = notFound;
+    public bool NotFound => Kind == ErrorKind.NotFound;
 }

@@ -1,3 +1,4 @@
+using TradeAccord.Core.Errors;
 using TradeAccord.Core.Enforcement;
 
 namespace TradeAccord.Storage.Cases;
@@ -39,17 +40,11 @@ public interface ICaseStore : IDisposable
 }
 
 /// <summary>Another writer changed the case first; reload and decide again.</summary>
-public sealed class CaseConflictException : Exception
+public sealed class CaseConflictException : AccordException
 {
     /// <summary>Creates the exception.</summary>
-    public CaseConflictException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public CaseConflictException(string message, Exception inner)
-        : base(message, inner)
+    public CaseConflictException(string message, Exception? inner = null)
+        : base(ErrorKind.Conflict, message, inner)
     {
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TradeAccord.Core.Errors;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Common;
 using TradeAccord.Sources.Agreements;

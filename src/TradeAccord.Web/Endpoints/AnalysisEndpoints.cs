@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TradeAccord.Core.Errors;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Negotiation;
 using TradeAccord.Sources.Negotiation;
