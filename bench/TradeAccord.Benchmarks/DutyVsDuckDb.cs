@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
-using nietras.SeparatedValues;
+using TradeAccord.App.Tariffs.Batch;
 using TradeAccord.Core.Common;
 using TradeAccord.Sources;
-using TradeAccord.Sources.Batch;
+using nietras.SeparatedValues;
 
 namespace TradeAccord.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TradeAccord.App.Tracking;
 using TradeAccord.Core.Commitments;
 using TradeAccord.Sources;
 using TradeAccord.Storage;

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using TradeAccord.Core.Common;
+using TradeAccord.Sources;
 
 namespace TradeAccord.Web;
 
@@ -41,7 +42,8 @@ public sealed class ApiKeys
     private ApiKeys(List<(byte[] Hash, Role Role)> keys) => _keys = keys;
 
     /// <summary>Reads the keys file at <paramref name="path"/> (or $ACCORD_API_KEYS); no file means no keys.</summary>
-    /// <exception cref="InvalidOperationException">The file is unreadable or names an unknown role.</exception>
+    /// <exception cref="SourceException">The file is missing, not JSON, or holds a short key or an unknown role; the
+    /// message never repeats a key.</exception>
     public static ApiKeys Load(string? path)
     {
         var file = path ?? Environment.GetEnvironmentVariable(Variable);
@@ -50,14 +52,32 @@ public sealed class ApiKeys
             return new ApiKeys([]);
         }
 
-        var map = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))
-                  ?? throw new InvalidOperationException($"{file}: expected a JSON object of key → role");
+        Dictionary<string, string>? map;
+        try
+        {
+            map = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            var line = e is JsonException { LineNumber: { } n } ? (int)n + 1 : 0;
+            throw new SourceException(file, line, null, "cannot be read as API keys: expected a JSON object of key → role, e.g. {\"<key of 16 or more characters>\": \"us-office\"}");
+        }
+
+        if (map is null)
+        {
+            throw new SourceException(file, 0, null, "expected a JSON object of key → role");
+        }
+
         var keys = new List<(byte[], Role)>();
+        var entry = 0;
         foreach (var (key, role) in map)
         {
+            entry++;
             if (!KebabCase.TryParse<Role>(role, out var parsed) || parsed == Role.Public || key.Length < 16)
             {
-                throw new InvalidOperationException($"{file}: a key must be at least 16 characters and its role one of observer, us-office, cn-office, admin");
+                // The key itself is a secret: the entry is named by its position, never by its text.
+                throw new SourceException(file, 0, $"entry {entry}",
+                    "a key must be at least 16 characters and its role one of observer, us-office, cn-office, admin");
             }
 
             keys.Add((SHA256.HashData(Encoding.UTF8.GetBytes(key)), parsed));

@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TradeAccord.App.Cases;
 using TradeAccord.Core.Errors;
-using TradeAccord.Sources;
 using TradeAccord.Sources.Agreements;
-using TradeAccord.Storage;
-using TradeAccord.Storage.Cases;
+using TradeAccord.Sources;
 
 namespace TradeAccord.Web;
 
@@ -41,32 +40,50 @@ public static class Problems
         }, options: null, contentType: "application/problem+json");
     }
 
-    /// <summary>Maps what a handler threw to a problem.</summary>
+    /// <summary>
+    /// Maps what a handler threw to a problem: the error kind decides the status through the one table
+    /// (<see cref="ErrorKinds"/>) that also decides the command line's exit codes.
+    /// </summary>
     public static Task FromException(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         return error switch
         {
-            NotFoundException e => Write(context, 404, "Not found", e.Message),
-            SourceException e => Write(context, 400, "Bad input", e.Message, e.Field),
-            AgreementException e => Write(context, 400, "Invalid agreement", string.Join("\n", e.Problems)),
-            CaseConflictException e => Write(context, 409, "Conflict", e.Message),
-            CaseException { NotFound: true } => Write(context, 404, "Not found", "the case was not found"),
-            CaseException e => Write(context, 400, "Refused", e.Message),
-            StoreException e => Write(context, 400, "Store", e.Message),
+            ValidationException e => WriteValidation(context, e),
+            AgreementException e => Write(context, e.Kind.HttpStatus(), "Invalid agreement", string.Join("\n", e.Problems)),
+            // A case another party may not read is answered as if it did not exist, and says no more.
+            CaseException { NotFound: true } e => Write(context, e.Kind.HttpStatus(), e.Kind.Title(), "the case was not found"),
+            AccordException e => Write(context, e.Kind.HttpStatus(), e.Kind.Title(), e.Message, e.Field),
             BadHttpRequestException e when Parameter(e.Message) is { } name => Write(context, 400, "Bad request", $"{name}: {e.Message}: expected a value of the type documented at /openapi/v1.json", name),
+            // A value of the wrong type names its member; broken JSON (the reader's own exception inside) is the body's fault.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { InnerException: not System.Text.Json.JsonException, Path: ['$', '.', .. var member] } } e =>
+                Write(context, 400, "Bad request", $"{member}: {e.Message}: expected a value as documented at /openapi/v1.json", member),
             BadHttpRequestException e => Write(context, 400, "Bad request", $"body: {e.Message}: expected JSON as documented at /openapi/v1.json", "body"),
-            ArgumentException e => Write(context, 400, "Bad request", e.Message),
             _ => ServerError(context, error),
         };
+    }
+
+    // RFC 9457 validation problem: every field with its messages, so a client fixes them all at once.
+    private static Task WriteValidation(HttpContext context, ValidationException e)
+    {
+        context.Response.StatusCode = e.Kind.HttpStatus();
+        return context.Response.WriteAsJsonAsync(new Dictionary<string, object?>
+        {
+            ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            ["title"] = "One or more fields are invalid",
+            ["status"] = e.Kind.HttpStatus(),
+            ["detail"] = e.Message,
+            ["field"] = e.Field,
+            ["errors"] = e.Errors,
+        }, options: null, contentType: "application/problem+json");
     }
 
     // Only server faults are logged, as errors with their stack; a caller's mistake is answered, not logged. Neither
     // the request nor its headers (the API key) go into the log.
     private static Task ServerError(HttpContext context, Exception? error)
     {
-        context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("TradeAccord.Web").LogError(error, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+        context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("TradeAccord.Web").RequestFailed(error, context.Request.Method, context.Request.Path);
         return Write(context, 500, "Server error", "the server failed; the error is logged without request content");
     }
 

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
+using TradeAccord.App.Cases;
+using TradeAccord.App.Tracking;
 using TradeAccord.Core.Common;
-using TradeAccord.Sources;
 using TradeAccord.Sources.Agreements;
-using TradeAccord.Storage;
+using TradeAccord.Sources;
 using TradeAccord.Storage.Cases;
+using TradeAccord.Storage;
 using TradeAccord.Web.Endpoints;
 
 namespace TradeAccord.Web;

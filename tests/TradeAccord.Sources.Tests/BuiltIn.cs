@@ -1,5 +1,6 @@
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Sources.Tests;
 
@@ -10,7 +11,10 @@ internal static class BuiltIn
 
     public static ScheduleLoader Loader => Shared.Value;
 
-    public static TariffSchedule Schedule(string? scenario = null) => Loader.Load(scenario);
+    public static TariffSchedule Schedule(string? scenario = null) => Loader.Load(scenario is null ? null : Ref(ReferenceKind.Scenario, scenario));
+
+    /// <summary>A shipped name or a file, as the command line reads it.</summary>
+    public static DocumentRef Ref(ReferenceKind kind, string nameOrPath) => DocumentRefs.FromCommandLine(Loader.Documents, kind, "test", nameOrPath);
 
     public static DutyQuote Quote(string hts, string origin, string entry, string? export = null, string importer = "US",
         string? scenario = null, decimal value = 10_000m, decimal? quantity = null, string? unit = null)

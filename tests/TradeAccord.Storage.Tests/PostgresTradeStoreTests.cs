@@ -1,4 +1,5 @@
 using Npgsql;
+using TradeAccord.App.Tracking;
 using TradeAccord.Core.Commitments;
 using TradeAccord.Sources;
 

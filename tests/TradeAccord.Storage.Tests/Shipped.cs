@@ -1,7 +1,9 @@
+using TradeAccord.App.Tracking;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Commitments;
-using TradeAccord.Sources;
 using TradeAccord.Sources.Agreements;
+using TradeAccord.Sources;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Storage.Tests;
 
@@ -31,7 +33,7 @@ internal static class Shipped
         lock (Gate)
         {
             return TradeData.Track(SharedStore.Value, agreement ?? PhaseOne, Loader.AgreementContext,
-                new TrackRequest(["us-exports"], null, options, Loader.Load(scenario).Set, categoryVintage)).Single();
+                new TrackRequest(["us-exports"], null, options, Loader.Load(scenario is null ? null : Loader.Documents.Find(ReferenceKind.Scenario, scenario) ?? throw new ArgumentException(scenario)).Set, categoryVintage)).Single();
         }
     }
 }

@@ -1,3 +1,4 @@
+using TradeAccord.App.Tracking;
 using TradeAccord.Core.Commitments;
 using TradeAccord.Sources;
 

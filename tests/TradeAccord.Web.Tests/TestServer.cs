@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +28,12 @@ public sealed class Server : IAsyncDisposable
     public WebApplication App { get; }
 
     public string BaseAddress { get; }
+
+    /// <summary>The server's API keys file: what a probe must never be able to read through a request.</summary>
+    public string KeysFile => Path.Combine(_folder, "keys.json");
+
+    /// <summary>A folder of the test's own beside the keys, for symlinks and probe files.</summary>
+    public string Folder => _folder;
 
     /// <summary>Starts a server; <paramref name="db"/> null gives a fresh DuckDB file, else the given store (e.g. PostgreSQL).</summary>
     public static async Task<Server> Start(bool loopback = false, string? db = null, TimeProvider? clock = null)

@@ -1,12 +1,14 @@
-using TradeAccord.Web.Shapes;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Tariffs.Batch;
+using TradeAccord.App.Tariffs;
+using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Tariffs;
-using TradeAccord.Sources.Batch;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands;
 
@@ -19,7 +21,7 @@ public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
         ArgumentNullException.ThrowIfNull(settings);
         var loader = cli.Loader(settings.Data);
         var importer = CountryCode.Parse(settings.Importer).GetValueOrThrow();
-        var schedule = loader.Load(settings.Scenario);
+        var schedule = loader.Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
         return Task.FromResult(settings.Input is not null ? RunBatch(schedule, importer, settings) : RunSingle(schedule, importer, settings));
     }
 

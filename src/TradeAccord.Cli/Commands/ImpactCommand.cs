@@ -1,11 +1,15 @@
-using TradeAccord.Web.Shapes;
 using System.ComponentModel;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Impact;
+using TradeAccord.App.Requests;
+using TradeAccord.Core.Errors;
+using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Core.Common;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands;
 
@@ -41,8 +45,8 @@ public sealed class ImpactSettings : DataSettings
     /// <summary>Grouping.</summary>
     [CommandOption("--by <GROUP>")]
     [Description("list (default), chapter or hs6")]
-    [DefaultValue("list")]
-    public string By { get; init; } = "list";
+    [DefaultValue(ImpactGrouping.List)]
+    public ImpactGrouping By { get; init; } = ImpactGrouping.List;
 
     /// <summary>Export supply elasticity.</summary>
     [CommandOption("--supply-elasticity <E>")]
@@ -55,13 +59,8 @@ public sealed class ImpactSettings : DataSettings
     public string Format { get; init; } = "table";
 
     /// <inheritdoc />
-    public override ValidationResult Validate() => All(
-        Scenario is null ? ValidationResult.Error("--scenario is required") : ValidationResult.Success(),
-        CheckCountry("--importer", Importer),
-        CheckDate("--date", Date),
-        CheckOneOf("--by", By, "list", "chapter", "hs6"),
-        CheckOneOf("--format", Format, "table", "json"),
-        SupplyElasticity is <= 0 ? ValidationResult.Error("--supply-elasticity must be positive") : ValidationResult.Success());
+    // The request's own validator (ImpactRequest.Run) checks every field, for this host and the server alike.
+    public override ValidationResult Validate() => CheckOneOf("--format", Format, "table", "json");
 }
 
 /// <summary><c>accord impact</c>: who pays and how trade moves when a scenario's tariffs replace the baseline's.</summary>
@@ -72,8 +71,13 @@ public sealed class ImpactCommand(CliContext cli) : Command<ImpactSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var loader = cli.Loader(settings.Data);
-        var importer = CountryCode.Parse(settings.Importer).GetValueOrThrow();
-        var run = ImpactRun.Compute(loader, importer, settings.Scenario!, settings.Baseline, settings.Year, DataSettings.ParseDate(settings.Date), settings.By, settings.SupplyElasticity);
+        var problems = new Validator();
+        var scenario = problems.Try(() => cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
+        var baseline = problems.Try(() => cli.Reference(ReferenceKind.Scenario, "--baseline", settings.Baseline, settings.Data));
+        var run = problems.Try(() => new ImpactRequest(settings.Importer, scenario, baseline, settings.Year, settings.Date, settings.By, settings.SupplyElasticity)
+            .Run(loader, FieldStyle.Option));
+        problems.ThrowIfInvalid();
+        var importer = run!.Inputs.Importer;
         var (inputs, groups, total, date) = (run.Inputs, run.Groups, run.Total, run.Date);
         if (settings.Format == "json")
         {
@@ -83,7 +87,7 @@ public sealed class ImpactCommand(CliContext cli) : Command<ImpactSettings>
 
         cli.Console.MarkupLineInterpolated($"[bold]{importer}[/] imports from {inputs.Partner}: [bold]{run.After}[/] against {run.Before}, tariffs on {date:yyyy-MM-dd}, trade of {settings.Year}");
         cli.Console.WriteLine(inputs.Series);
-        var table = new Table().Border(TableBorder.Rounded).AddColumn(settings.By).AddColumn(new TableColumn("Imports before").RightAligned())
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(settings.By.Name()).AddColumn(new TableColumn("Imports before").RightAligned())
             .AddColumn(new TableColumn("after").RightAligned()).AddColumn(new TableColumn("Creation").RightAligned()).AddColumn(new TableColumn("Diversion").RightAligned())
             .AddColumn(new TableColumn("Revenue before").RightAligned()).AddColumn(new TableColumn("after").RightAligned())
             .AddColumn(new TableColumn("Importers' duty").RightAligned()).AddColumn(new TableColumn("Consumer surplus").RightAligned());

@@ -1,12 +1,13 @@
-using TradeAccord.Web.Shapes;
 using System.ComponentModel;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Tariffs.Batch;
+using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Core.Common;
-using TradeAccord.Sources.Batch;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands;
 
@@ -53,7 +54,7 @@ public sealed class ScenarioCompareCommand(CliContext cli) : AsyncCommand<Scenar
         ArgumentNullException.ThrowIfNull(settings);
         var loader = cli.Loader(settings.Data);
         var schedules = settings.Scenarios!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(loader.Load).ToList();
+            .Select(name => loader.Load(cli.Reference(ReferenceKind.Scenario, "--scenarios", name, settings.Data))).ToList();
         var results = ScenarioComparison.Run(schedules, CountryCode.Parse(settings.Importer).GetValueOrThrow(), settings.Input!);
         if (settings.Format.Equals("json", StringComparison.OrdinalIgnoreCase))
         {

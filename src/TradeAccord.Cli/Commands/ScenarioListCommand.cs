@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradeAccord.Cli.Infrastructure;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands;
 
@@ -15,7 +16,7 @@ public sealed class ScenarioListCommand(CliContext cli) : AsyncCommand<DataSetti
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Scenario").AddColumn("Changes").AddColumn("Description");
         foreach (var name in loader.ScenarioNames)
         {
-            var scenario = loader.ReadScenario(name);
+            var scenario = loader.ReadScenario(loader.Documents.Find(ReferenceKind.Scenario, name)!);
             table.AddRow(Markup.Escape(name), scenario.Changes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(scenario.Description));
         }

@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Core.Common;
 using TradeAccord.Sources;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands;
 
@@ -18,7 +19,7 @@ public sealed class ScheduleExportCommand(CliContext cli) : AsyncCommand<Schedul
             throw new CliUsageException($"--format '{settings.Format}' is not supported for export: expected csv");
         }
 
-        var schedule = cli.Loader(settings.Data).Load(settings.Scenario);
+        var schedule = cli.Loader(settings.Data).Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
         CountryCode? importer = settings.Importer is null ? null : CountryCode.Parse(settings.Importer).GetValueOrThrow();
         if (settings.Output is null)
         {

@@ -1,11 +1,13 @@
-using TradeAccord.Web.Shapes;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Tariffs;
+using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands;
 
@@ -27,7 +29,7 @@ public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<Schedule
             throw new CliUsageException($"--format '{format}' is not supported: expected table or json");
         }
 
-        var schedule = cli.Loader(settings.Data).Load(settings.Scenario);
+        var schedule = cli.Loader(settings.Data).Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
         var date = DataSettings.ParseDate(settings.Date)!.Value;
         var importer = CountryCode.Parse(settings.Importer ?? "US").GetValueOrThrow();
         var counts = ScheduleStatistics.On(schedule, importer, date);

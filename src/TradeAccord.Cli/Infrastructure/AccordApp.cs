@@ -1,15 +1,16 @@
-using Spectre.Console;
 using Spectre.Console.Cli;
-using TradeAccord.Cli.Commands;
+using Spectre.Console;
+using TradeAccord.App.Cases;
 using TradeAccord.Cli.Commands.Agreements;
 using TradeAccord.Cli.Commands.Cases;
 using TradeAccord.Cli.Commands.Negotiation;
 using TradeAccord.Cli.Commands.Trade;
-using TradeAccord.Core.Tariffs;
-using TradeAccord.Sources;
+using TradeAccord.Cli.Commands;
+using TradeAccord.Core.Errors;
 using TradeAccord.Sources.Agreements;
-using TradeAccord.Storage;
+using TradeAccord.Sources;
 using TradeAccord.Storage.Cases;
+using TradeAccord.Storage;
 
 namespace TradeAccord.Cli.Infrastructure;
 
@@ -17,7 +18,8 @@ namespace TradeAccord.Cli.Infrastructure;
 public static class AccordApp
 {
     /// <summary>Runs <paramref name="args"/> against <paramref name="context"/>; returns the exit code.</summary>
-    /// <remarks>Exit codes: 0 success, 1 bad arguments or input, 2 bad data files.</remarks>
+    /// <remarks>Exit codes come from the one error table (<see cref="ErrorKinds"/>): 0 success, 1 a bad question, 2 a malformed
+    /// file, 3 a conflict, 4 a store or data that cannot be reached.</remarks>
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var app = new CommandApp(new TypeRegistrar(context));
@@ -26,9 +28,6 @@ public static class AccordApp
             config.SetApplicationName("accord");
             config.Settings.Console = context.Console;
             config.Settings.PropagateExceptions = true;
-            config.AddCommand<ServeCommand>("serve")
-                .WithDescription("The web server: the API for every capability and the dashboard, on the embedded store with the built-in data")
-                .WithExample("serve", "--urls", "http://127.0.0.1:5080");
             config.AddCommand<DutyCommand>("duty")
                 .WithDescription("The duty a shipment owes on a date, layer by layer, with each layer's legal base; or a whole entries file")
                 .WithExample("duty", "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--value", "10000")
@@ -121,47 +120,23 @@ public static class AccordApp
             }
 
             await context.Error.WriteLineAsync($"error: the agreement has {e.Problems.Count} problem(s); `accord agreement validate` lists them").ConfigureAwait(false);
-            return 2;
+            return e.Kind.ExitCode();
         }
-        catch (CaseConflictException e)
+        catch (AccordException e)
         {
-            await context.Error.WriteLineAsync($"conflict: {e.Message}").ConfigureAwait(false);
-            return 3;
-        }
-        catch (CaseException e)
-        {
-            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
-        catch (System.Data.Common.DbException e)
-        {
-            await context.Error.WriteLineAsync($"error: the store failed: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
-        catch (StoreException e)
-        {
-            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
-        catch (Exception e) when (e is SourceException or ScheduleDataException)
-        {
-            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 2;
+            // One table (ErrorKinds) decides the exit code, as it decides the server's HTTP status.
+            await context.Error.WriteLineAsync($"{(e.Kind == ErrorKind.Conflict ? "conflict" : "error")}: {e.Message}").ConfigureAwait(false);
+            return e.Kind.ExitCode();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await context.Error.WriteLineAsync($"error: cannot write or read a file: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return ErrorKind.InvalidDocument.ExitCode();
         }
         catch (CommandAppException e)
         {
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
-        catch (CliUsageException e)
-        {
-            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 1;
+            return ErrorKind.BadInput.ExitCode();
         }
     }
 

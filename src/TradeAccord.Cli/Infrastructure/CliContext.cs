@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using Spectre.Console;
+using TradeAccord.App.Cases;
+using TradeAccord.App.Tracking;
 using TradeAccord.Sources;
-using TradeAccord.Storage;
+using TradeAccord.Sources.References;
 using TradeAccord.Storage.Cases;
+using TradeAccord.Storage;
 
 namespace TradeAccord.Cli.Infrastructure;
 
@@ -42,8 +45,16 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter
     public CaseSession Cases(string? db, string? dataDirectory)
     {
         var store = CaseStores.Open(db);
-        return new CaseSession(store, new CaseService(store, Loader(dataDirectory)));
+        return new CaseSession(store, new CaseService(store, Loader(dataDirectory), localFiles: true));
     }
+
+    /// <summary>
+    /// What <paramref name="value"/> of <paramref name="option"/> refers to: a built-in document or a file the user
+    /// named (null when the option was not given).
+    /// </summary>
+    /// <exception cref="TradeAccord.Core.Errors.ValidationException">Neither a built-in name nor a file.</exception>
+    public DocumentRef? Reference(ReferenceKind kind, string option, string? value, string? dataDirectory) =>
+        value is null ? null : DocumentRefs.FromCommandLine(Loader(dataDirectory).Documents, kind, option, value);
 
     /// <summary>The schedule loader for the data folder <paramref name="dataDirectory"/> (or the default one).</summary>
     public ScheduleLoader Loader(string? dataDirectory)

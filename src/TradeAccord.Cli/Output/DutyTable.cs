@@ -1,4 +1,3 @@
-using TradeAccord.Web.Shapes;
 using System.Globalization;
 using Spectre.Console;
 using TradeAccord.Core.Tariffs;

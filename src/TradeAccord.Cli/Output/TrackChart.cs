@@ -1,5 +1,5 @@
-using TradeAccord.Web.Shapes;
 using ScottPlot;
+using TradeAccord.App.Tracking;
 using TradeAccord.Core.Commitments;
 
 namespace TradeAccord.Cli.Output;

@@ -2,6 +2,7 @@ using TradeAccord.Core.Errors;
 using System.Text.RegularExpressions;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Scenarios;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Sources.Agreements;
 
@@ -63,12 +64,32 @@ public static partial class AgreementFiles
         return read.Agreement ?? throw new AgreementException(read.Problems);
     }
 
+    /// <summary>Reads the agreement <paramref name="agreement"/> refers to, which must be valid.</summary>
+    /// <exception cref="AgreementException">It has problems; the exception lists them all.</exception>
+    public static Agreement ReadValid(ScheduleLoader loader, DocumentRef agreement)
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(agreement);
+        var label = agreement is DocumentRef.BuiltIn shipped ? $"agreements/{shipped.Name}.yaml" : agreement.Label;
+        var read = AgreementReader.Parse(DocumentTexts.Of(loader.Documents, agreement), label, loader.AgreementContext);
+        return read.Agreement ?? throw new AgreementException(read.Problems);
+    }
+
     /// <summary>The scenario of an agreement file's tariff obligations (see <see cref="AgreementOverlay"/>).</summary>
     /// <exception cref="AgreementException">The file has problems.</exception>
-    public static Scenario ToScenario(string path, AgreementContext context)
+    public static Scenario ToScenario(string path, AgreementContext context) => ToScenario(ReadValid(path, context, path), path);
+
+    /// <summary>The scenario of an agreement document's tariff obligations, named <paramref name="displayName"/> in errors.</summary>
+    /// <exception cref="AgreementException">The document has problems.</exception>
+    public static Scenario ToScenario(string text, string displayName, AgreementContext context)
     {
-        var agreement = ReadValid(path, context, path);
-        var name = Path.GetFileNameWithoutExtension(path);
+        var read = AgreementReader.Parse(text, displayName, context);
+        return ToScenario(read.Agreement ?? throw new AgreementException(read.Problems), displayName);
+    }
+
+    private static Scenario ToScenario(Agreement agreement, string displayName)
+    {
+        var name = Path.GetFileNameWithoutExtension(displayName);
         return AgreementOverlay.ToScenario(agreement, agreement.PositionOf is null ? agreement.Id : $"{agreement.Id}-{name}", out _);
     }
 

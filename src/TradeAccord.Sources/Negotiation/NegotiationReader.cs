@@ -20,9 +20,16 @@ public static class NegotiationReader
 {
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="SourceException">The file is malformed: the first problem, with its line.</exception>
-    public static NegotiationDomain Read(string path, string displayName, ValueDeriver? derive = null)
+    public static NegotiationDomain Read(string path, string displayName, ValueDeriver? derive = null) =>
+        Read(YamlMap.Load(path, displayName), derive);
+
+    /// <summary>Parses a negotiation document's <paramref name="text"/>, named <paramref name="displayName"/> in errors.</summary>
+    /// <exception cref="SourceException">The document is malformed.</exception>
+    public static NegotiationDomain Parse(string text, string displayName, ValueDeriver? derive = null) =>
+        Read(YamlMap.Parse(text, displayName), derive);
+
+    private static NegotiationDomain Read(YamlMap file, ValueDeriver? derive)
     {
-        var file = YamlMap.Load(path, displayName);
         file.OnlyKeys("negotiation", "title", "description", "issues", "parties", "constraints");
         var issues = new List<Issue>();
         foreach (var item in file.Maps("issues"))

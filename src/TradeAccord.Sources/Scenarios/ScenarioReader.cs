@@ -17,9 +17,17 @@ public static class ScenarioReader
     /// <exception cref="SourceException">The file is unreadable or malformed.</exception>
     public static Scenario Read(string path, MeasureSet baseline, string? displayName = null)
     {
-        ArgumentNullException.ThrowIfNull(baseline);
         var name = displayName ?? Path.GetFileName(path);
-        var file = YamlMap.Load(path, name);
+        return Read(YamlMap.Load(path, name), baseline);
+    }
+
+    /// <summary>Parses a scenario document's <paramref name="text"/>, named <paramref name="displayName"/> in errors.</summary>
+    /// <exception cref="SourceException">The document is malformed.</exception>
+    public static Scenario Parse(string text, string displayName, MeasureSet baseline) => Read(YamlMap.Parse(text, displayName), baseline);
+
+    private static Scenario Read(YamlMap file, MeasureSet baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
         file.OnlyKeys("name", "description", "changes");
         var byId = baseline.Measures.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var byHeading = baseline.Measures.Where(m => m.Heading is not null && m.Kind != MeasureKind.Exclusion)
@@ -74,7 +82,7 @@ public static class ScenarioReader
                 throw entry.Error("changes", entry.Line, "expected one of add, change, replace, end or endKind");
             }
 
-            changes.Add(change with { Origin = $"{name}:{entry.Line}" });
+            changes.Add(change with { Origin = $"{file.File}:{entry.Line}" });
         }
 
         return new Scenario(file.String("name"), file.String("description"), changes);

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using TradeAccord.Core.Errors;
+using TradeAccord.App.Agreements;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Common;
+using TradeAccord.Core.Errors;
 using TradeAccord.Sources.Agreements;
-using TradeAccord.Web.Shapes;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Web.Endpoints;
 
@@ -16,7 +17,7 @@ public static class AgreementEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/agreements").WithTags("agreements");
-        api.MapGet("/", (ServerState state) => Results.Ok(AgreementFiles.Names(state.Loader.Paths))).WithSummary("The shipped agreements, by name");
+        api.MapGet("/", (ServerState state) => Results.Ok(state.Loader.Documents.Names(ReferenceKind.Agreement))).WithSummary("The shipped agreements, by name");
         api.MapGet("/diff", (string? a, string? b, ServerState state) =>
         {
             if (a is null || b is null)
@@ -24,9 +25,9 @@ public static class AgreementEndpoints
                 return Problems.BadRequest(a is null ? "a" : "b", "is required: expected an agreement name such as positions-2019-11/us");
             }
 
-            foreach (var (field, name) in new[] { ("a", a), ("b", b) }.Where(x => !AgreementFiles.Names(state.Loader.Paths).Contains(x.Item2, StringComparer.Ordinal)))
+            foreach (var (field, name) in new[] { ("a", a), ("b", b) }.Where(x => !state.Loader.Documents.Names(ReferenceKind.Agreement).Contains(x.Item2, StringComparer.Ordinal)))
             {
-                return Problems.BadRequest(field, $"'{name}' is not an agreement: expected one of {string.Join(", ", AgreementFiles.Names(state.Loader.Paths))}");
+                return Problems.BadRequest(field, $"'{name}' is not an agreement: expected one of {string.Join(", ", state.Loader.Documents.Names(ReferenceKind.Agreement))}");
             }
 
             return Results.Ok(AgreementJson.Diff(a, Load(state, a), b, Load(state, b)));
@@ -42,20 +43,12 @@ public static class AgreementEndpoints
         }).WithSummary("An agreement (GET /api/agreements/{name}) or its timeline (GET /api/agreements/{name}/timeline)");
     }
 
-    // Only shipped agreements by name: a web caller never names a file on the server. A name that could not be one
-    // (a path) is a bad request; a well-formed name that is not shipped is not found.
-    private static Agreement Load(ServerState state, string name)
-    {
-        if (name.Contains("..", StringComparison.Ordinal) || name.StartsWith('/') || name.Contains('\\', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"name: '{name}' is not an agreement name: expected one of {string.Join(", ", AgreementFiles.Names(state.Loader.Paths))}");
-        }
-
-        if (!AgreementFiles.Names(state.Loader.Paths).Contains(name, StringComparer.Ordinal))
-        {
-            throw new NotFoundException($"agreement '{name}'");
-        }
-
-        return AgreementFiles.ReadValid(Path.Combine(state.Loader.Paths.Agreements, name + ".yaml"), state.Loader.AgreementContext, name + ".yaml");
-    }
+    // Only shipped agreements by name: a web caller never names a file on the server. A well-formed name that is not
+    // shipped is not found; the answer is the same whatever exists on the server's disk.
+    private static Agreement Load(ServerState state, string name) =>
+        !DocumentRefs.IsWellFormedName(name)
+            ? throw new ValidationException("name", $"is not an agreement name: expected one of {string.Join(", ", state.Loader.Documents.Names(ReferenceKind.Agreement))}")
+            : state.Loader.Documents.Find(ReferenceKind.Agreement, name) is { } shipped
+                ? AgreementFiles.ReadValid(state.Loader, shipped)
+                : throw new NotFoundException($"agreement '{name}'");
 }

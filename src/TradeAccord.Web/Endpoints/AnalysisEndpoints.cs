@@ -1,23 +1,30 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using TradeAccord.Core.Errors;
+using TradeAccord.App.Impact;
+using TradeAccord.App.Requests;
+using TradeAccord.App.Negotiation;
+using TradeAccord.App;
 using TradeAccord.Core.Common;
+using TradeAccord.Core.Errors;
 using TradeAccord.Core.Negotiation;
 using TradeAccord.Sources.Negotiation;
-using TradeAccord.Web.Shapes;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Web.Endpoints;
 
 /// <summary>An impact run.</summary>
 /// <param name="Importer">US or CN.</param>
-/// <param name="Scenario">The scenario (tariffs after).</param>
-/// <param name="Baseline">The baseline (tariffs before); null: the record.</param>
+/// <param name="Scenario">A built-in scenario (tariffs after).</param>
+/// <param name="Baseline">A built-in scenario (tariffs before); null: the record.</param>
 /// <param name="Year">Base year of trade values.</param>
 /// <param name="Date">Date tariffs are compared on.</param>
 /// <param name="By">list, chapter or hs6.</param>
 /// <param name="SupplyElasticity">Export supply elasticity, or null for infinite.</param>
-public sealed record ImpactRequest(string? Importer, string? Scenario, string? Baseline = null, int Year = 2019, string? Date = null, string By = "list", double? SupplyElasticity = null);
+/// <param name="ScenarioDocument">Or the scenario document itself (YAML or JSON text).</param>
+/// <param name="BaselineDocument">Or the baseline document itself.</param>
+public sealed record ImpactBody(string? Importer, string? Scenario, string? Baseline = null, int Year = 2019, string? Date = null, ImpactGrouping By = ImpactGrouping.List,
+    double? SupplyElasticity = null, string? ScenarioDocument = null, string? BaselineDocument = null);
 
 /// <summary>An offer to evaluate.</summary>
 /// <param name="Offer">issue=option pairs, comma-separated.</param>
@@ -30,57 +37,21 @@ public static class AnalysisEndpoints
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/impact", (ImpactRequest r, ServerState state) =>
+        app.MapPost("/api/impact", (ImpactBody r, ServerState state) =>
         {
-            var importer = CountryCode.Parse(r.Importer ?? "US");
-            if (!importer.TryGetValue(out var into) || (into != CountryCode.US && into != CountryCode.CN))
-            {
-                return Problems.BadRequest("importer", $"'{r.Importer}' has no shipped trade data: expected US or CN");
-            }
-
-            if (r.Year is < 2013 or > 2020)
-            {
-                return Problems.BadRequest("year", $"{r.Year} has no trade data: expected a year from 2013 to 2020");
-            }
-
-            if (r.SupplyElasticity is { } e && !(e > 0 && double.IsFinite(e)))
-            {
-                return Problems.BadRequest("supplyElasticity", $"{e} is not valid: expected a positive number, or none for infinitely elastic supply");
-            }
-
-            if (string.IsNullOrWhiteSpace(r.Scenario))
-            {
-                return Problems.BadRequest("scenario", $"is required: expected one of {string.Join(", ", state.Loader.ScenarioNames)}");
-            }
-
-            if (r.By is not ("list" or "chapter" or "hs6"))
-            {
-                return Problems.BadRequest("by", $"'{r.By}' is not valid: expected list, chapter or hs6");
-            }
-
-            DateOnly? date = null;
-            if (r.Date is not null)
-            {
-                if (!DateOnly.TryParseExact(r.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    return Problems.BadRequest("date", $"'{r.Date}' is not a date: expected yyyy-MM-dd");
-                }
-
-                date = d;
-            }
-
-            if (!state.Loader.ScenarioNames.Contains(r.Scenario) || (r.Baseline is not null && !state.Loader.ScenarioNames.Contains(r.Baseline)))
-            {
-                return Problems.BadRequest(state.Loader.ScenarioNames.Contains(r.Scenario) ? "baseline" : "scenario", $"expected one of {string.Join(", ", state.Loader.ScenarioNames)}");
-            }
-
-            return Results.Ok(ImpactRun.Compute(state.Loader, into, r.Scenario, r.Baseline, r.Year, date, r.By, r.SupplyElasticity).ToJson());
+            var problems = new Validator();
+            var scenario = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", r.Scenario, "scenarioDocument", r.ScenarioDocument));
+            var baseline = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "baseline", r.Baseline, "baselineDocument", r.BaselineDocument));
+            var request = new ImpactRequest(r.Importer, scenario, baseline, r.Year, r.Date, r.By, r.SupplyElasticity);
+            var run = problems.Try(() => request.Run(state.Loader, FieldStyle.Api));
+            problems.ThrowIfInvalid();
+            return Results.Ok(run!.ToJson());
         }).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)").RequireKey();
 
         // The analysis is a mediator's view computed from both private profiles: served to key holders only, and each
         // party's reservation (and what can be read off it) only to that party.
         var api = app.MapGroup("/api/negotiations").WithTags("negotiation").RequireKey();
-        api.MapGet("/", (ServerState state) => Results.Ok(NegotiationFiles.Names(state.Loader.Paths)));
+        api.MapGet("/", (ServerState state) => Results.Ok(NegotiationFiles.Names(state.Loader)));
         api.MapGet("/{id}/analyze", (string id, HttpContext context, ServerState state) =>
         {
             var domain = Domain(state, id);
@@ -173,8 +144,8 @@ public static class AnalysisEndpoints
     }
 
     private static NegotiationDomain Domain(ServerState state, string id) =>
-        NegotiationFiles.Names(state.Loader.Paths).Contains(id)
-            ? NegotiationFiles.Load(state.Loader, id, namesOnly: true)
+        state.Loader.Documents.Find(ReferenceKind.Negotiation, id) is { } shipped
+            ? NegotiationFiles.Load(state.Loader, shipped)
             : throw new NotFoundException($"negotiation domain '{id}'");
 
     private static int[]? Offer(NegotiationDomain domain, string? text, out IResult? problem)

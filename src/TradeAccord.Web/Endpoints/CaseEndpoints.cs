@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TradeAccord.App.Cases;
 using TradeAccord.Core.Common;
 using TradeAccord.Storage.Cases;
-using TradeAccord.Web.Shapes;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Web.Endpoints;
 
@@ -56,7 +57,7 @@ public static class CaseEndpoints
             var (store, cases) = state.Cases();
             using (store)
             {
-                var view = cases.Open(r.Agreement ?? "us-china-phase-one", complainant, against, r.Article, r.Summary, at, r.Confidential);
+                var view = cases.Open(RequestDocuments.Named(state, ReferenceKind.Agreement, "agreement", r.Agreement ?? "us-china-phase-one"), complainant, against, r.Article, r.Summary, at, r.Confidential);
                 return Results.Created($"/api/cases/{view.Header.Id}", CaseJson.Of(view));
             }
         }).WithSummary("File an appeal as the calling office (the JSON of `accord case open --format json`)")

@@ -1,10 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TradeAccord.App.Requests;
+using TradeAccord.App.Tariffs;
+using TradeAccord.App.Tariffs.Batch;
 using TradeAccord.Core.Common;
+using TradeAccord.Core.Errors;
 using TradeAccord.Core.Tariffs;
-using TradeAccord.Sources.Batch;
-using TradeAccord.Web.Shapes;
+using TradeAccord.Sources;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Web.Endpoints;
 
@@ -17,10 +21,15 @@ namespace TradeAccord.Web.Endpoints;
 /// <param name="Quantity">Quantity, for specific duties.</param>
 /// <param name="Unit">Its unit.</param>
 /// <param name="Importer">Importing country (US default).</param>
-/// <param name="Scenario">Scenario name.</param>
+/// <param name="Scenario">A built-in scenario's name.</param>
 /// <param name="ClaimExclusion">Whether a product exclusion is claimed.</param>
+/// <param name="ScenarioDocument">Or the scenario document itself (YAML or JSON text; an agreement acts as its tariff obligations).</param>
 public sealed record DutyRequest(string? Hts, string? Origin, string? EntryDate, decimal? Value, string? ExportDate = null, decimal? Quantity = null,
-    string? Unit = null, string? Importer = null, string? Scenario = null, bool ClaimExclusion = false);
+    string? Unit = null, string? Importer = null, string? Scenario = null, bool ClaimExclusion = false, string? ScenarioDocument = null)
+{
+    /// <summary>The host-neutral request.</summary>
+    public QuoteRequest Quote => new(Hts, Origin, EntryDate, Value, ExportDate, Quantity, Unit, Importer, ClaimExclusion);
+}
 
 /// <summary>The duty endpoints.</summary>
 public static class DutyEndpoints
@@ -33,7 +42,7 @@ public static class DutyEndpoints
         api.MapPost("/duty", (DutyRequest request, ServerState state) => Quote(request, state))
             .WithSummary("The duty one entry owes, layer by layer, with each layer's legal base (the JSON of `accord duty --format json`)");
         api.MapPost("/duty/batch", Batch).DisableAntiforgery()
-            .WithSummary("An entries CSV (body or the form field 'file') priced row by row; the CSV comes back with the duty columns added");
+            .WithSummary("An entries CSV (body, or the form field 'file' with an optional scenario document in the form field 'scenario') priced row by row; the CSV comes back with the duty columns added");
         api.MapGet("/schedule/stats", (string? date, string? importer, string? scenario, ServerState state) => Stats(date, importer, scenario, state))
             .WithSummary("Lines covered per chapter 99 heading on a date");
         api.MapGet("/scenarios", (ServerState state) => Results.Ok(state.Loader.ScenarioNames)).WithSummary("The built-in scenarios");
@@ -41,52 +50,11 @@ public static class DutyEndpoints
 
     private static IResult Quote(DutyRequest r, ServerState state)
     {
-        if (string.IsNullOrWhiteSpace(r.Hts))
-        {
-            return Problems.BadRequest("hts", "is required: expected an HTS code such as 7326.90.8688");
-        }
-
-        var code = ProductCode.Parse(r.Hts);
-        if (!code.TryGetValue(out var product))
-        {
-            return Problems.BadRequest("hts", code.Error!);
-        }
-
-        var origin = CountryCode.Parse(r.Origin ?? "");
-        if (!origin.TryGetValue(out var from))
-        {
-            return Problems.BadRequest("origin", $"{origin.Error}");
-        }
-
-        if (!TryDate(r.EntryDate, out var entry))
-        {
-            return Problems.BadRequest("entryDate", $"'{r.EntryDate}' is not a date: expected yyyy-MM-dd");
-        }
-
-        DateOnly? export = null;
-        if (r.ExportDate is not null)
-        {
-            if (!TryDate(r.ExportDate, out var e))
-            {
-                return Problems.BadRequest("exportDate", $"'{r.ExportDate}' is not a date: expected yyyy-MM-dd");
-            }
-
-            export = e;
-        }
-
-        if (r.Value is not (>= 0 and < DutyCalculator.MaxAmount))
-        {
-            return Problems.BadRequest("value", "is required: expected a customs value in USD of zero or more");
-        }
-
-        var importer = CountryCode.Parse(r.Importer ?? "US");
-        if (!importer.TryGetValue(out var into))
-        {
-            return Problems.BadRequest("importer", importer.Error!);
-        }
-
-        var schedule = state.Loader.Load(r.Scenario);
-        var quote = DutyCalculator.Quote(schedule, into, new Shipment(product, from, entry, export, r.Value.Value, r.Quantity, r.Unit, r.ClaimExclusion));
+        var problems = new Validator();
+        var entry = problems.Try(() => r.Quote.Validate(FieldStyle.Api));
+        var scenario = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", r.Scenario, "scenarioDocument", r.ScenarioDocument));
+        problems.ThrowIfInvalid();
+        var quote = DutyCalculator.Quote(state.Loader.Load(scenario), entry.Importer, entry.Shipment);
         return quote.TryGetValue(out var q) ? Results.Ok(DutyJson.From(q)) : Problems.BadRequest("hts", quote.Error!);
     }
 
@@ -95,78 +63,110 @@ public static class DutyEndpoints
         var into = CountryCode.Parse(importer ?? "US");
         if (!into.TryGetValue(out var country))
         {
-            return Problems.BadRequest("importer", into.Error!);
+            throw new ValidationException("importer", into.Error!);
         }
 
+        // Everything the upload writes lives in this folder, removed however the request ends (an aborted upload too).
         var folder = Directory.CreateTempSubdirectory("accord-batch-");
-        var input = Path.Combine(folder.FullName, "entries.csv");
-        var output = Path.Combine(folder.FullName, "duties.csv");
-        await using (var file = File.Create(input))
-        {
-            if (request.HasFormContentType)
-            {
-                var form = await request.ReadFormAsync().ConfigureAwait(false);
-                if (form.Files["file"] is not { } upload)
-                {
-                    folder.Delete(true);
-                    return Problems.BadRequest("file", "is required: expected the entries CSV in the form field 'file'");
-                }
-
-                await upload.CopyToAsync(file).ConfigureAwait(false);
-            }
-            else
-            {
-                await request.Body.CopyToAsync(file).ConfigureAwait(false);
-            }
-        }
-
+        var keep = false;
         try
         {
+            var input = Path.Combine(folder.FullName, "entries.csv");
+            var output = Path.Combine(folder.FullName, "duties.csv");
+            DocumentRef? document = null;
+            await using (var file = File.Create(input))
+            {
+                if (request.HasFormContentType)
+                {
+                    var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+                    if (form.Files["file"] is not { } upload)
+                    {
+                        throw new ValidationException("file", "is required: expected the entries CSV in the form field 'file'");
+                    }
+
+                    document = RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", scenario, "scenario", await ScenarioPart(form).ConfigureAwait(false));
+                    await upload.CopyToAsync(file, request.HttpContext.RequestAborted).ConfigureAwait(false);
+                }
+                else
+                {
+                    document = RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", scenario, "scenario", null);
+                    await request.Body.CopyToAsync(file, request.HttpContext.RequestAborted).ConfigureAwait(false);
+                }
+            }
+
             BatchSummary summary;
             try
             {
-                summary = DutyBatch.Run(state.Loader.Load(scenario), country, input, output);
+                summary = DutyBatch.Run(state.Loader.Load(document), country, input, output);
             }
-            catch (Sources.SourceException e)
+            catch (SourceException e) when (e.File == input)
             {
                 // The temporary path means nothing to the caller: name the upload instead.
-                folder.Delete(true);
-                return Problems.BadRequest("file", e.Message.Replace(input, "upload", StringComparison.Ordinal));
+                throw new ValidationException("file", new SourceException("upload", e.Line, e.Field, e.Problem).Message);
             }
 
             var stream = new FileStream(output, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose);
             request.HttpContext.Response.Headers["X-Rows"] = summary.Rows.ToString(CultureInfo.InvariantCulture);
             request.HttpContext.Response.Headers["X-Errors"] = summary.Errors.ToString(CultureInfo.InvariantCulture);
-            request.HttpContext.Response.OnCompleted(() =>
-            {
-                folder.Delete(true);
-                return Task.CompletedTask;
-            });
+            request.HttpContext.Response.RegisterForDispose(new FolderRemoval(folder));
+            keep = true;
             return Results.Stream(stream, "text/csv", "duties.csv");
         }
-        catch
+        finally
         {
-            folder.Delete(true);
-            throw;
+            if (!keep)
+            {
+                folder.Delete(true);
+            }
         }
+    }
+
+    // A scenario document sent beside the CSV: a form file or a plain form value named 'scenario'.
+    private static async Task<string?> ScenarioPart(IFormCollection form)
+    {
+        if (form.Files["scenario"] is { } part)
+        {
+            if (part.Length > DocumentRefs.MaxInlineChars)
+            {
+                throw new ValidationException("scenario", $"is {part.Length:N0} bytes: expected at most {DocumentRefs.MaxInlineChars:N0}");
+            }
+
+            using var reader = new StreamReader(part.OpenReadStream());
+            return await reader.ReadToEndAsync().ConfigureAwait(false);
+        }
+
+        return form.TryGetValue("scenario", out var value) ? value.ToString() : null;
     }
 
     private static IResult Stats(string? date, string? importer, string? scenario, ServerState state)
     {
-        if (!TryDate(date, out var on))
+        var problems = new Validator();
+        var fields = new Fields(FieldStyle.Api);
+        var on = problems.Try(() =>
         {
-            return Problems.BadRequest("date", $"'{date}' is not a date: expected yyyy-MM-dd");
-        }
-
-        var into = CountryCode.Parse(importer ?? "US");
-        if (!into.TryGetValue(out var country))
+            var d = fields.Date("date", date);
+            fields.ThrowIfInvalid();
+            return d;
+        });
+        var into = problems.Try(() =>
         {
-            return Problems.BadRequest("importer", into.Error!);
-        }
-
-        return Results.Ok(ScheduleStatsJson.Of(state.Loader.Load(scenario), country, on));
+            var c = fields.Country("importer", importer ?? "US");
+            fields.ThrowIfInvalid();
+            return c;
+        });
+        var document = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", scenario, "scenarioDocument", null));
+        problems.ThrowIfInvalid();
+        return Results.Ok(ScheduleStatsJson.Of(state.Loader.Load(document), into, on));
     }
 
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    private sealed class FolderRemoval(DirectoryInfo folder) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (folder.Exists)
+            {
+                folder.Delete(true);
+            }
+        }
+    }
 }

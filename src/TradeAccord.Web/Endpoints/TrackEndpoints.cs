@@ -1,10 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TradeAccord.App.Tracking;
 using TradeAccord.Core.Commitments;
 using TradeAccord.Sources.Agreements;
 using TradeAccord.Storage;
-using TradeAccord.Web.Shapes;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Web.Endpoints;
 
@@ -45,7 +46,7 @@ public static class TrackEndpoints
                     : Problems.BadRequest("weights", $"'{weights}' is not valid: expected seasonal or even");
             }
 
-            var agreement = AgreementFiles.ReadValid(Path.Combine(state.Loader.Paths.Agreements, "us-china-phase-one.yaml"), state.Loader.AgreementContext);
+            var agreement = AgreementFiles.ReadValid(state.Loader, RequestDocuments.Named(state, ReferenceKind.Agreement, "agreement", "us-china-phase-one"));
             var options = new TrackOptions(year.Value, last, window == "agreement" ? TrackWindow.Agreement : TrackWindow.Calendar,
                 weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal, years ?? 1);
             using var store = state.Trade();

@@ -1,3 +1,4 @@
+
 namespace TradeAccord.Cli.Tests.Commands;
 
 /// <summary>The agreement commands run in process on the shipped agreements and data.</summary>
@@ -136,7 +137,8 @@ public class AgreementCommandTests
     public async Task An_unknown_agreement_name_lists_the_known_ones()
     {
         var run = await CliRun.Of("agreement", "show", "phase-two");
-        run.ExitCode.ShouldBe(2);
+        // A name that is neither shipped nor a file is a bad question (exit 1), not a malformed file (exit 2).
+        run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("no such agreement: expected a file or one of positions-2019-11/china, positions-2019-11/us, us-china-phase-one");
     }
 

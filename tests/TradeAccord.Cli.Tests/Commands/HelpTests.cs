@@ -5,7 +5,6 @@ public class HelpTests
 {
     [Theory]
     [InlineData]
-    [InlineData("serve")]
     [InlineData("duty")]
     [InlineData("scenario", "list")]
     [InlineData("scenario", "compare")]

@@ -1,3 +1,4 @@
+
 namespace TradeAccord.Cli.Tests.Commands;
 
 /// <summary>`accord impact` and `accord negotiate` on the shipped data and domain.</summary>

@@ -1,3 +1,4 @@
+
 namespace TradeAccord.Cli.Tests.Commands;
 
 public class ScheduleCommandTests

@@ -2,6 +2,7 @@ using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources.Agreements;
 using TradeAccord.Sources.Scenarios;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Sources.Tests.Agreements;
 
@@ -72,7 +73,7 @@ public class AgreementOverlayTests
     {
         using var folder = new TempFolder();
         var file = folder.Write("bad.yaml", Agreements.Text(Agreements.UsPosition).Replace("measure: us301-l4a-15", "measure: nothing", StringComparison.Ordinal));
-        var error = Should.Throw<AgreementException>(() => new ScheduleLoader(BuiltIn.Loader.Paths).Load(file));
+        var error = Should.Throw<AgreementException>(() => new ScheduleLoader(BuiltIn.Loader.Paths).Load(BuiltIn.Ref(ReferenceKind.Scenario, file)));
         error.Problems.ShouldHaveSingleItem().Rule.ShouldBe(Rules.UnknownMeasure);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using TradeAccord.App;
 using TradeAccord.Sources.Agreements;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,5 +1,5 @@
+using TradeAccord.App.Tariffs.Batch;
 using TradeAccord.Core.Common;
-using TradeAccord.Sources.Batch;
 using TradeAccord.Sources.Csv;
 
 namespace TradeAccord.Sources.Tests.Batch;

@@ -1,5 +1,6 @@
 using TradeAccord.Core.Negotiation;
 using TradeAccord.Sources.Negotiation;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Sources.Tests.Negotiation;
 
@@ -72,7 +73,7 @@ public class GeniusXmlTests
     {
         using var temp = new TempFolder();
         // The shipped domain with its values derived from the impact model, as every command loads it.
-        var original = NegotiationFiles.Load(BuiltIn.Loader, "us-china-2019-11");
+        var original = NegotiationFiles.Load(BuiltIn.Loader, BuiltIn.Ref(ReferenceKind.Negotiation, "us-china-2019-11"));
 
         GeniusXml.Export(original, temp.Path);
         var back = GeniusXml.Import(temp.Path, original.Id);

@@ -1,5 +1,6 @@
 using TradeAccord.Core.Scenarios;
 using TradeAccord.Sources.Scenarios;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Sources.Tests.Scenarios;
 
@@ -108,7 +109,7 @@ public class ScenarioReaderTests
                   source: x
             """);
 
-        Should.Throw<TradeAccord.Core.Tariffs.ScheduleDataException>(() => BuiltIn.Loader.Load(file)).Message.ShouldContain("supersedes unknown measure 'nowhere'");
+        Should.Throw<TradeAccord.Core.Tariffs.ScheduleDataException>(() => BuiltIn.Loader.Load(BuiltIn.Ref(ReferenceKind.Scenario, file))).Message.ShouldContain("supersedes unknown measure 'nowhere'");
     }
 
     [Theory]
@@ -136,10 +137,10 @@ public class ScenarioReaderTests
         using var temp = new TempFolder();
         var file = temp.Write("bad.yaml", "name: bad\ndescription: x\nchanges:\n  - change: us301-l9\n    from: 2019-10-15\n    rate: 30%\n");
 
-        Should.Throw<SourceException>(() => BuiltIn.Loader.Load(file)).Message.ShouldContain("bad.yaml:4: unknown measure 'us301-l9'");
+        Should.Throw<SourceException>(() => BuiltIn.Loader.Load(BuiltIn.Ref(ReferenceKind.Scenario, file))).Message.ShouldContain("bad.yaml:4: unknown measure 'us301-l9'");
     }
 
     [Fact]
     public void Load_UnknownScenarioName_ListsTheBuiltInOnes() =>
-        Should.Throw<SourceException>(() => BuiltIn.Loader.Load("dec16")).Message.ShouldContain("dec15-proceeds, escalation-2019-10");
+        Should.Throw<TradeAccord.Core.Errors.ValidationException>(() => BuiltIn.Ref(ReferenceKind.Scenario, "dec16")).Message.ShouldContain("dec15-proceeds, escalation-2019-10");
 }

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using TradeAccord.App.Cases;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Enforcement;
 using TradeAccord.Storage.Cases;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Storage.Tests.Cases;
 
@@ -29,7 +31,7 @@ public abstract class CaseStoreContract : IDisposable
     private (CaseService Cases, string Id) Opened(ICaseStore store, bool confidential = false)
     {
         var cases = Service(store);
-        var view = cases.Open("us-china-phase-one", US, CN, "6.2", "Purchases of 2020 short of Article 6.2", D("2021-01-15"), confidential);
+        var view = cases.Open(Shipped.Loader.Documents.Find(ReferenceKind.Agreement, "us-china-phase-one")!, US, CN, "6.2", "Purchases of 2020 short of Article 6.2", D("2021-01-15"), confidential);
         return (cases, view.Header.Id);
     }
 

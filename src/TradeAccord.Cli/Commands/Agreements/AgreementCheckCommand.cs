@@ -1,11 +1,13 @@
-using TradeAccord.Web.Shapes;
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Agreements;
+using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Common;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands.Agreements;
 
@@ -47,7 +49,7 @@ public sealed class AgreementCheckCommand(CliContext cli) : Command<AgreementChe
         var agreement = AgreementInput.Load(cli, settings);
         var loader = cli.Loader(settings.Data);
         var date = DataSettings.ParseDate(settings.Date)!.Value;
-        var schedule = loader.Load(settings.Scenario);
+        var schedule = loader.Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
         var checks = TariffCheck.Run(agreement, loader.Baseline, schedule.Set, date);
         var scenario = settings.Scenario ?? "record";
         if (settings.Json)

@@ -2,6 +2,7 @@ using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Sources;
 using TradeAccord.Sources.Agreements;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands.Agreements;
 
@@ -16,8 +17,7 @@ internal static class AgreementInput
     public static Agreement Load(CliContext cli, string file, string? data, string? assumeSigned = null)
     {
         var loader = cli.Loader(data);
-        var path = AgreementFiles.Resolve(file, loader.Paths);
-        var agreement = AgreementFiles.ReadValid(path, loader.AgreementContext, Display(path));
+        var agreement = AgreementFiles.ReadValid(loader, cli.Reference(ReferenceKind.Agreement, "FILE", file, data)!);
         if (DataSettings.ParseDate(assumeSigned) is not { } signed)
         {
             return agreement;

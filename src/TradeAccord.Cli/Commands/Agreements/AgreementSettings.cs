@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace TradeAccord.Cli.Commands.Agreements;
 

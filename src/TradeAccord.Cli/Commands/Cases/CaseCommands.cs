@@ -1,13 +1,15 @@
-using TradeAccord.Web.Shapes;
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Cases;
+using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Enforcement;
 using TradeAccord.Storage.Cases;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands.Cases;
 
@@ -58,7 +60,7 @@ public sealed class CaseOpenCommand(CliContext cli) : Command<CaseOpenSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var cases = cli.Cases(settings.Db, settings.Data);
-        var view = cases.Service.Open(settings.Agreement, CountryCode.Parse(settings.Complainant!).GetValueOrThrow(), CountryCode.Parse(settings.Respondent!).GetValueOrThrow(),
+        var view = cases.Service.Open(cli.Reference(ReferenceKind.Agreement, "--agreement", settings.Agreement, settings.Data)!, CountryCode.Parse(settings.Complainant!).GetValueOrThrow(), CountryCode.Parse(settings.Respondent!).GetValueOrThrow(),
             settings.Article, settings.Summary!, settings.Date(cli.Clock), settings.Confidential);
         CaseOutput.Write(cli, view, settings.Json);
         return 0;

@@ -1,8 +1,9 @@
-using TradeAccord.Web.Shapes;
 using System.ComponentModel;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Cases;
+using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Storage.Cases;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Cases;
 using TradeAccord.Cli.Commands.Trade;
 using TradeAccord.Core.Common;
 using TradeAccord.Storage.Cases;

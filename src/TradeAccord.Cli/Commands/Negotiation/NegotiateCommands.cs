@@ -1,13 +1,15 @@
-using TradeAccord.Web.Shapes;
 using System.ComponentModel;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Negotiation;
+using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
 using TradeAccord.Core.Negotiation;
-using TradeAccord.Sources;
 using TradeAccord.Sources.Negotiation;
+using TradeAccord.Sources;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands.Negotiation;
 
@@ -31,7 +33,7 @@ public class NegotiationSettings : DataSettings
 /// <summary>Loads domains with their derived values.</summary>
 internal static class Domains
 {
-    public static NegotiationDomain Load(CliContext cli, string file, string? data) => NegotiationFiles.Load(cli.Loader(data), file);
+    public static NegotiationDomain Load(CliContext cli, string file, string? data) => NegotiationFiles.Load(cli.Loader(data), cli.Reference(ReferenceKind.Negotiation, "FILE", file, data)!);
 }
 
 /// <summary><c>accord negotiate analyze</c>: outcome space, frontier, bargaining solutions, zone of agreement.</summary>

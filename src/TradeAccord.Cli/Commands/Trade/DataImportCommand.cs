@@ -1,6 +1,7 @@
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Tracking;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Storage;
 

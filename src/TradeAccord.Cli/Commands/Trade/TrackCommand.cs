@@ -1,8 +1,9 @@
-using TradeAccord.Web.Shapes;
 using System.ComponentModel;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TradeAccord.App.Tracking;
+using TradeAccord.App;
 using TradeAccord.Cli.Commands.Agreements;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
@@ -10,6 +11,7 @@ using TradeAccord.Core.Commitments;
 using TradeAccord.Core.Common;
 using TradeAccord.Sources.Csv;
 using TradeAccord.Storage;
+using TradeAccord.Sources.References;
 
 namespace TradeAccord.Cli.Commands.Trade;
 
@@ -116,7 +118,7 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
         {
             try
             {
-                reports = TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(series, settings.Vintage, options, loader.Load(settings.Scenario).Set, settings.CategoryVintage));
+                reports = TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(series, settings.Vintage, options, loader.Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data)).Set, settings.CategoryVintage));
             }
             catch (ArgumentException e)
             {

@@ -1,0 +1,63 @@
+using System.Globalization;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Errors;
+
+namespace TradeAccord.App.Requests;
+
+/// <summary>Field checks shared by every request's validator: each records its problem and returns what it parsed.</summary>
+public sealed class Fields(FieldStyle style)
+{
+    private readonly Validator _problems = new();
+
+    /// <summary>The host's spelling of <paramref name="field"/>.</summary>
+    public string Name(string field) => style.Spell(field);
+
+    /// <summary>Records a problem with <paramref name="field"/>.</summary>
+    public void Problem(string field, string message) => _problems.Add(Name(field), message);
+
+    /// <summary>A required ISO date.</summary>
+    public DateOnly Date(string field, string? text)
+    {
+        if (text is null)
+        {
+            Problem(field, "is required: expected a date, yyyy-MM-dd");
+            return default;
+        }
+
+        return OptionalDate(field, text) ?? default;
+    }
+
+    /// <summary>An optional ISO date.</summary>
+    public DateOnly? OptionalDate(string field, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Problem(field, $"'{text}' is not a date: expected yyyy-MM-dd");
+        return null;
+    }
+
+    /// <summary>A required country code.</summary>
+    public CountryCode Country(string field, string? text)
+    {
+        var parsed = CountryCode.Parse(text ?? "");
+        if (parsed.TryGetValue(out var country))
+        {
+            return country;
+        }
+
+        Problem(field, text is null ? "is required: expected an ISO 3166 alpha-2 code such as CN" : parsed.Error!);
+        return default;
+    }
+
+    /// <summary>Throws every problem recorded, or returns when there is none.</summary>
+    /// <exception cref="ValidationException">At least one problem.</exception>
+    public void ThrowIfInvalid() => _problems.ThrowIfInvalid();
+}

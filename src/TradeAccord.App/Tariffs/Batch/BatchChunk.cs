@@ -1,0 +1,111 @@
+using System.Text;
+using nietras.SeparatedValues;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Csv;
+
+namespace TradeAccord.App.Tariffs.Batch;
+
+/// <summary>
+/// A run of rows on their way through a batch: their input text (copied once into one buffer), their parsed
+/// entries, and the priced output. Reused, so a batch of any size allocates a handful of buffers, not a few per row.
+/// </summary>
+internal sealed class BatchChunk
+{
+    private readonly EntryLine[] _entries = new EntryLine[DutyBatch.ChunkSize];
+    private readonly int[] _ends = new int[DutyBatch.ChunkSize];
+    private readonly int[] _lines = new int[DutyBatch.ChunkSize];
+    private readonly bool[] _deferred = new bool[DutyBatch.ChunkSize];
+    private char[] _input = new char[DutyBatch.ChunkSize * 64];
+    private int _length;
+
+    public int Count { get; private set; }
+
+    public StringBuilder Output { get; } = new(DutyBatch.ChunkSize * 128);
+
+    // A well-formed row is copied as written; a row with a wrong field count is rebuilt to the header's width, so
+    // the output stays rectangular and the error column lines up. A well-formed row without quotes is parsed later,
+    // on the thread that prices it; any other row is parsed here, from the reader, after its text was copied
+    // (reading a quoted field unescapes it in the reader's buffer).
+    public void Add(SepReader.Row row, int width, EntryFile entries)
+    {
+        var deferred = row.ColCount == width && !row.Span.Contains('"');
+        if (row.ColCount == width)
+        {
+            Append(row.Span);
+        }
+        else
+        {
+            for (var i = 0; i < width; i++)
+            {
+                Append(i > 0 ? "," : "");
+                Append(i < row.ColCount ? CsvText.Escape(row[i].ToString()) : "");
+            }
+        }
+
+        _ends[Count] = _length;
+        _lines[Count] = row.LineNumberFrom;
+        _deferred[Count] = deferred;
+        _entries[Count] = deferred ? default : entries.Parse(row);
+        Count++;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (_length + text.Length > _input.Length)
+        {
+            Array.Resize(ref _input, Math.Max(_input.Length * 2, _length + text.Length));
+        }
+
+        text.CopyTo(_input.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    public void Price(TariffSchedule schedule, CountryCode importer, EntryFile entries, BatchTotals totals)
+    {
+        long errors = 0;
+        decimal value = 0m, duty = 0m;
+        var start = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var text = _input.AsSpan(start, _ends[i] - start);
+            Output.Append(text);
+            start = _ends[i];
+            var entry = _deferred[i] ? entries.ParseUnquoted(_lines[i], text) : _entries[i];
+            if (entry.Shipment is { } plain && DutyCalculator.TryQuotePlain(schedule, importer, plain, out var figures))
+            {
+                value += plain.Value ?? 0m;
+                duty += figures.TotalDuty;
+                DutyBatch.AppendPlain(Output, figures);
+                Output.Append('\n');
+                continue;
+            }
+
+            var quote = entry.Shipment is { } shipment ? DutyCalculator.Quote(schedule, importer, shipment) : null;
+            if (quote is null || !quote.TryGetValue(out var priced))
+            {
+                errors++;
+                Output.Append(",,,,,,,").Append(CsvText.Escape(entry.Error ?? $"line {entry.Line}: {quote!.Error}"));
+            }
+            else
+            {
+                var owed = priced.TotalDuty ?? 0m;
+                value += priced.Shipment.Value ?? 0m;
+                duty += owed;
+                DutyBatch.AppendPriced(Output, priced, owed);
+            }
+
+            Output.Append('\n');
+        }
+
+        totals.Add(Count, errors, value, duty);
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_entries, 0, Count);
+        Count = 0;
+        _length = 0;
+        Output.Clear();
+    }
+}

@@ -1,0 +1,30 @@
+namespace TradeAccord.App.Tariffs.Batch;
+
+/// <summary>Running totals of a batch, added to by the chunks as they are priced on several threads.</summary>
+internal sealed class BatchTotals
+{
+    private readonly Lock _lock = new();
+    private long _rows;
+    private long _errors;
+    private decimal _value;
+    private decimal _duty;
+
+    public void Add(long rows, long errors, decimal value, decimal duty)
+    {
+        lock (_lock)
+        {
+            _rows += rows;
+            _errors += errors;
+            _value += value;
+            _duty += duty;
+        }
+    }
+
+    public BatchSummary Summary()
+    {
+        lock (_lock)
+        {
+            return new BatchSummary(_rows, _errors, _value, _duty);
+        }
+    }
+}

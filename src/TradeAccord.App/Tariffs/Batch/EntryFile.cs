@@ -1,0 +1,292 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using nietras.SeparatedValues;
+using TradeAccord.Sources;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+
+namespace TradeAccord.App.Tariffs.Batch;
+
+/// <summary>
+/// Streams an entries file: a header (case-insensitive, any order) with id, hts, origin, entry_date, value_usd and
+/// optionally export_date, quantity, unit, claim_exclusion. A bad row becomes an <see cref="EntryLine"/> with its
+/// error and the stream goes on; only a missing column or an unreadable file stops it.
+/// </summary>
+public sealed class EntryFile : IDisposable
+{
+    /// <summary>Columns every entries file must have.</summary>
+    public static readonly IReadOnlyList<string> RequiredColumns = ["id", "hts", "origin", "entry_date", "value_usd"];
+
+    private readonly SepReader _reader;
+    private readonly string _name;
+    private readonly int[] _required;
+    private readonly int _exportDate;
+    private readonly int _quantity;
+    private readonly int _unit;
+    private readonly int _claim;
+    // Batch files repeat a few origins and some thousands of codes: looking them up by the text's span saves
+    // parsing and allocating per row. The code cache is bounded so a file of all-distinct codes cannot grow it.
+    private const int CodeCacheLimit = 200_000;
+    // Concurrent so any thread may parse; batches parse on the reading thread and price on the others.
+    private readonly ConcurrentDictionary<string, CountryCode> _countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ProductCode> _codes = new(StringComparer.Ordinal);
+
+    private EntryFile(SepReader reader, Stream stream, string name)
+    {
+        _reader = reader;
+        Stream = stream;
+        _name = name;
+        var header = reader.Header;
+        ColumnNames = [.. header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF'))];
+        var missing = RequiredColumns.Where(c => IndexOf(c) < 0).ToList();
+        if (missing.Count > 0)
+        {
+            reader.Dispose();
+            throw new SourceException(name, 1, null,
+                $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}: expected a header with " +
+                $"{string.Join(", ", RequiredColumns)} (and optionally export_date, quantity, unit)");
+        }
+
+        _required = [.. RequiredColumns.Select(IndexOf)];
+        _exportDate = IndexOf("export_date");
+        _quantity = IndexOf("quantity");
+        _unit = IndexOf("unit");
+        _claim = IndexOf("claim_exclusion");
+    }
+
+    /// <summary>The header's column names, in file order.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>The underlying stream, for progress (position against length).</summary>
+    public Stream Stream { get; }
+
+    /// <summary>Opens <paramref name="path"/>.</summary>
+    /// <exception cref="SourceException">The file cannot be read or lacks a required column.</exception>
+    public static EntryFile Open(string path)
+    {
+        Stream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceException(path, 0, null, $"cannot be read: {e.Message}", e);
+        }
+
+        try
+        {
+            var reader = Sep.New(',').Reader(o => o with
+            {
+                Unescape = true,
+                DisableColCountCheck = true,
+                ColNameComparer = StringComparer.OrdinalIgnoreCase,
+            }).From(stream);
+            if (reader.Header.IsEmpty)
+            {
+                reader.Dispose();
+                throw new SourceException(path, 1, null, $"is empty: expected a header with {string.Join(", ", RequiredColumns)}");
+            }
+
+            return new EntryFile(reader, stream, path);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The raw rows, for a caller that copies them (pass each to <see cref="Parse"/>).</summary>
+    public SepReader Rows => _reader;
+
+    /// <summary>Reads and parses the rows.</summary>
+    public IEnumerable<EntryLine> Read()
+    {
+        foreach (var row in _reader)
+        {
+            yield return Parse(row);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader.Dispose();
+        Stream.Dispose();
+    }
+
+    /// <summary>Parses one raw row. Thread-safe.</summary>
+    public EntryLine Parse(SepReader.Row row) => Parse(row.LineNumberFrom, new SepColumns(row));
+
+    /// <summary>
+    /// Parses the text of a row written without quotes (fields split at each comma), on any thread: batches read
+    /// rows on one thread and parse them where they are priced.
+    /// </summary>
+    public EntryLine ParseUnquoted(int line, ReadOnlySpan<char> text)
+    {
+        Span<int> commas = stackalloc int[ColumnNames.Count + 1];
+        var count = 0;
+        for (var i = 0; i < text.Length && count <= ColumnNames.Count; i++)
+        {
+            if (text[i] == ',')
+            {
+                commas[count++] = i;
+            }
+        }
+
+        return count != ColumnNames.Count - 1
+            ? new EntryLine(line, null, $"line {line}: has {count + 1} fields: expected {ColumnNames.Count} as in the header")
+            : Parse(line, new SplitColumns(text, commas[..count]));
+    }
+
+    private EntryLine Parse<TColumns>(int line, TColumns row)
+        where TColumns : IColumns, allows ref struct
+    {
+        if (row.Count != ColumnNames.Count)
+        {
+            return new EntryLine(line, null, $"line {line}: has {row.Count} fields: expected {ColumnNames.Count} as in the header");
+        }
+
+        if (!TryCode(row[_required[1]], out var product, out var codeError))
+        {
+            return Bad(line, "hts", codeError);
+        }
+
+        if (!TryCountry(row[_required[2]], out var origin, out var originError))
+        {
+            return Bad(line, "origin", originError);
+        }
+
+        if (!IsoDate.TryParse(row[_required[3]], out var entryDate))
+        {
+            return Bad(line, "entry_date", $"'{row[_required[3]].ToString()}' is not a date: expected yyyy-MM-dd");
+        }
+
+        if (!FastDecimal.TryParse(row[_required[4]], out var value))
+        {
+            return Bad(line, "value_usd", $"'{row[_required[4]].ToString()}' is not an amount: expected a number such as 10000.00");
+        }
+
+        DateOnly? exportDate = null;
+        if (_exportDate >= 0 && row[_exportDate].Trim().Length > 0)
+        {
+            if (!IsoDate.TryParse(row[_exportDate], out var exported))
+            {
+                return Bad(line, "export_date", $"'{row[_exportDate].ToString()}' is not a date: expected yyyy-MM-dd");
+            }
+
+            exportDate = exported;
+        }
+
+        decimal? quantity = null;
+        if (_quantity >= 0 && row[_quantity].Trim().Length > 0)
+        {
+            if (!FastDecimal.TryParse(row[_quantity], out var q))
+            {
+                return Bad(line, "quantity", $"'{row[_quantity].ToString()}' is not a number");
+            }
+
+            quantity = q;
+        }
+
+        var unit = _unit >= 0 && row[_unit].Trim().Length > 0 ? row[_unit].ToString().Trim() : null;
+        var claim = _claim >= 0 && row[_claim].Trim() is var c && (c.Equals("true", StringComparison.OrdinalIgnoreCase) || c is "1");
+        return new EntryLine(line, new Shipment(product, origin, entryDate, exportDate, value, quantity, unit, claim), null);
+    }
+
+    private interface IColumns
+    {
+        int Count { get; }
+
+        ReadOnlySpan<char> this[int index] { get; }
+    }
+
+    private readonly ref struct SepColumns(SepReader.Row row) : IColumns
+    {
+        private readonly SepReader.Row _row = row;
+
+        public int Count => _row.ColCount;
+
+        public ReadOnlySpan<char> this[int index] => _row[index].Span;
+    }
+
+    private readonly ref struct SplitColumns(ReadOnlySpan<char> text, ReadOnlySpan<int> commas) : IColumns
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private readonly ReadOnlySpan<int> _commas = commas;
+
+        public int Count => _commas.Length + 1;
+
+        public ReadOnlySpan<char> this[int index]
+        {
+            get
+            {
+                var start = index == 0 ? 0 : _commas[index - 1] + 1;
+                var end = index == _commas.Length ? _text.Length : _commas[index];
+                return _text[start..end];
+            }
+        }
+    }
+
+    private bool TryCode(ReadOnlySpan<char> text, out ProductCode code, out string error)
+    {
+        error = "";
+        if (_codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out code))
+        {
+            return true;
+        }
+
+        var key = text.ToString();
+        var parsed = ProductCode.Parse(key);
+        if (!parsed.TryGetValue(out code))
+        {
+            error = parsed.Error!;
+            return false;
+        }
+
+        if (_codes.Count < CodeCacheLimit)
+        {
+            _codes.TryAdd(key, code);
+        }
+
+        return true;
+    }
+
+    private bool TryCountry(ReadOnlySpan<char> text, out CountryCode origin, out string error)
+    {
+        if (_countries.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out origin))
+        {
+            error = "";
+            return true;
+        }
+
+        var key = text.ToString();
+        var parsed = CountryCode.Parse(key);
+        if (parsed.TryGetValue(out origin))
+        {
+            _countries.TryAdd(key, origin);
+            error = "";
+            return true;
+        }
+
+        error = parsed.Error!;
+        return false;
+    }
+
+    private static EntryLine Bad(int line, string field, string problem) =>
+        new(line, null, $"line {line}: field '{field}': {problem}");
+
+    private int IndexOf(string column)
+    {
+        for (var i = 0; i < ColumnNames.Count; i++)
+        {
+            if (string.Equals(ColumnNames[i], column, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

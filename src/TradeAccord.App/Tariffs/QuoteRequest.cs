@@ -1,0 +1,52 @@
+using TradeAccord.App.Requests;
+using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs;
+
+namespace TradeAccord.App.Tariffs;
+
+/// <summary>One entry to price, as either host receives it: the text typed, checked by <see cref="Validate"/>.</summary>
+/// <param name="Hts">The declared code.</param>
+/// <param name="Origin">Country of origin.</param>
+/// <param name="EntryDate">Entry date, yyyy-MM-dd.</param>
+/// <param name="Value">Customs value, USD.</param>
+/// <param name="ExportDate">Export date, if it matters.</param>
+/// <param name="Quantity">Quantity, for specific duties.</param>
+/// <param name="Unit">Its unit.</param>
+/// <param name="Importer">Importing country (US default).</param>
+/// <param name="ClaimExclusion">Whether a product exclusion is claimed.</param>
+public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate, decimal? Value, string? ExportDate = null, decimal? Quantity = null,
+    string? Unit = null, string? Importer = null, bool ClaimExclusion = false)
+{
+    /// <summary>The importer and the shipment, or every problem at once, named as <paramref name="style"/> names fields.</summary>
+    /// <exception cref="Core.Errors.ValidationException">One or more fields are wrong.</exception>
+    public (CountryCode Importer, Shipment Shipment) Validate(FieldStyle style)
+    {
+        var fields = new Fields(style);
+        var product = default(ProductCode);
+        if (string.IsNullOrWhiteSpace(Hts))
+        {
+            fields.Problem("hts", "is required: expected an HTS code such as 7326.90.8688");
+        }
+        else if (!ProductCode.Parse(Hts).TryGetValue(out product))
+        {
+            fields.Problem("hts", ProductCode.Parse(Hts).Error!);
+        }
+
+        var origin = fields.Country("origin", Origin);
+        var entry = fields.Date("entryDate", EntryDate);
+        var export = fields.OptionalDate("exportDate", ExportDate);
+        if (Value is not (>= 0 and < DutyCalculator.MaxAmount))
+        {
+            fields.Problem("value", Value is null ? "is required: expected a customs value in USD of zero or more" : $"{Value} is not valid: expected a customs value in USD of zero or more");
+        }
+
+        if (Quantity is not null && Unit is null)
+        {
+            fields.Problem("unit", $"is required with {fields.Name("quantity")}: expected the quantity's unit, e.g. kg");
+        }
+
+        var importer = fields.Country("importer", Importer ?? "US");
+        fields.ThrowIfInvalid();
+        return (importer, new Shipment(product, origin, entry, export, Value!.Value, Quantity, Unit, ClaimExclusion));
+    }
+}

@@ -1,8 +1,0 @@
-namespace TradeAccord.Sources.Batch;
-
-/// <summary>What a batch run did.</summary>
-/// <param name="Rows">Data rows read.</param>
-/// <param name="Errors">Rows that could not be priced.</param>
-/// <param name="TotalValue">Sum of the customs values of the priced rows.</param>
-/// <param name="TotalDuty">Sum of the duty of the priced rows.</param>
-public sealed record BatchSummary(long Rows, long Errors, decimal TotalValue, decimal TotalDuty);
