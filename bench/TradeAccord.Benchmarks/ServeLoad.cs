@@ -12,7 +12,7 @@ namespace TradeAccord.Benchmarks;
 
 /// <summary>
 /// <c>serve-load [--seconds 10] [--clients 8] [--batch-rows 200000]</c>: a bounded load test on loopback. The server
-/// (the one <c>accord serve</c> runs) listens on 127.0.0.1 in this process; clients post single-entry quotes drawn
+/// (the one <c>accord-server</c> runs) listens on 127.0.0.1 in this process; clients post single-entry quotes drawn
 /// from real HTS lines for a fixed time, then one entries file is priced through the batch endpoint. Prints quotes
 /// per second with p50/p99 latency, and batch rows per second.
 /// </summary>

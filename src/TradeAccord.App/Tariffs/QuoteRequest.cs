@@ -35,9 +35,10 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
         var origin = fields.Country("origin", Origin);
         var entry = fields.Date("entryDate", EntryDate);
         var export = fields.OptionalDate("exportDate", ExportDate);
-        if (Value is not (>= 0 and < DutyCalculator.MaxAmount))
+        // Without a value the quote gives the rates only (both hosts alike).
+        if (Value is not (null or (>= 0 and < DutyCalculator.MaxAmount)))
         {
-            fields.Problem("value", Value is null ? "is required: expected a customs value in USD of zero or more" : $"{Value} is not valid: expected a customs value in USD of zero or more");
+            fields.Problem("value", $"{Value} is not valid: expected a customs value in USD of zero or more");
         }
 
         if (Quantity is not null && Unit is null)
@@ -47,6 +48,6 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
 
         var importer = fields.Country("importer", Importer ?? "US");
         fields.ThrowIfInvalid();
-        return (importer, new Shipment(product, origin, entry, export, Value!.Value, Quantity, Unit, ClaimExclusion));
+        return (importer, new Shipment(product, origin, entry, export, Value, Quantity, Unit, ClaimExclusion));
     }
 }

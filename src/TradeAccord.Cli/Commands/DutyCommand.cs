@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TradeAccord.App.Tariffs.Batch;
+using TradeAccord.App.Requests;
 using TradeAccord.App.Tariffs;
 using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
@@ -27,21 +28,8 @@ public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
 
     private int RunSingle(TariffSchedule schedule, CountryCode importer, DutySettings settings)
     {
-        var code = ProductCode.Parse(settings.Hts);
-        if (!code.TryGetValue(out var product))
-        {
-            throw new CliUsageException($"--hts: {code.Error}");
-        }
-
-        var shipment = new Shipment(
-            product,
-            CountryCode.Parse(settings.Origin).GetValueOrThrow(),
-            DataSettings.ParseDate(settings.EntryDate)!.Value,
-            DataSettings.ParseDate(settings.ExportDate),
-            settings.Value,
-            settings.Quantity,
-            settings.Unit,
-            settings.ClaimExclusion);
+        var (_, shipment) = new QuoteRequest(settings.Hts, settings.Origin, settings.EntryDate, settings.Value, settings.ExportDate, settings.Quantity,
+            settings.Unit, settings.Importer, settings.ClaimExclusion).Validate(FieldStyle.Option);
         var result = DutyCalculator.Quote(schedule, importer, shipment);
         if (!result.TryGetValue(out var quote))
         {

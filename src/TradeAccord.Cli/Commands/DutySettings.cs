@@ -88,16 +88,7 @@ public sealed class DutySettings : DataSettings
                 CheckCountry("--importer", Importer));
         }
 
-        return All(
-            Hts is null ? ValidationResult.Error("--hts is required (or --input for a file)") : ValidationResult.Success(),
-            Origin is null ? ValidationResult.Error("--origin is required") : ValidationResult.Success(),
-            EntryDate is null ? ValidationResult.Error("--entry-date is required") : ValidationResult.Success(),
-            CheckDate("--entry-date", EntryDate),
-            CheckDate("--export-date", ExportDate),
-            CheckCountry("--origin", Origin),
-            CheckCountry("--importer", Importer),
-            CheckOneOf("--format", Format, "table", "json"),
-            Value is < 0m ? ValidationResult.Error($"--value {Value} is negative: expected zero or more") : ValidationResult.Success(),
-            Quantity is not null && Unit is null ? ValidationResult.Error("--quantity needs --unit") : ValidationResult.Success());
+        // The entry's own fields are checked by QuoteRequest.Validate, the one validator the server uses too.
+        return CheckOneOf("--format", Format, "table", "json");
     }
 }

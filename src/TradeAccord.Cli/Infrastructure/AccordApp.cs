@@ -122,6 +122,19 @@ public static class AccordApp
             await context.Error.WriteLineAsync($"error: the agreement has {e.Problems.Count} problem(s); `accord agreement validate` lists them").ConfigureAwait(false);
             return e.Kind.ExitCode();
         }
+        catch (ValidationException e)
+        {
+            // Every problem at once, one line each, naming the option.
+            foreach (var (field, messages) in e.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    await context.Error.WriteLineAsync($"error: {field}: {message}").ConfigureAwait(false);
+                }
+            }
+
+            return e.Kind.ExitCode();
+        }
         catch (AccordException e)
         {
             // One table (ErrorKinds) decides the exit code, as it decides the server's HTTP status.

@@ -66,11 +66,11 @@ public class DutyCommandTests
     [InlineData(new[] { "--hts", "7326.9", "--origin", "CN", "--entry-date", "2019-06-20" }, "--hts: '7326.9' has 5 digits")]
     [InlineData(new[] { "--hts", "9999.99.99", "--origin", "CN", "--entry-date", "2019-06-20" }, "unknown code 9999.99.99")]
     [InlineData(new[] { "--hts", "7326.90.8688", "--origin", "XX", "--entry-date", "2019-06-20" }, "--origin: 'XX' is not an assigned ISO 3166-1")]
-    [InlineData(new[] { "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-02-30" }, "--entry-date '2019-02-30' is not a date: expected yyyy-MM-dd")]
+    [InlineData(new[] { "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-02-30" }, "--entry-date: '2019-02-30' is not a date: expected yyyy-MM-dd")]
     [InlineData(new[] { "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2022-01-01" }, "entry date 2022-01-01 is outside the data: expected a date from 2018-01-01 to 2020-12-31")]
-    [InlineData(new[] { "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--value", "-1" }, "--value -1 is negative")]
+    [InlineData(new[] { "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--value", "-1" }, "--value: -1 is not valid: expected a customs value in USD of zero or more")]
     [InlineData(new[] { "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--format", "xml" }, "--format 'xml' is not supported")]
-    [InlineData(new[] { "--origin", "CN", "--entry-date", "2019-06-20" }, "--hts is required")]
+    [InlineData(new[] { "--origin", "CN", "--entry-date", "2019-06-20" }, "--hts: is required")]
     [InlineData(new[] { "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--scenario", "nope" }, "no such scenario")]
     public async Task BadInput_ExitsNonZeroWithAClearMessage(string[] args, string expected)
     {
