@@ -56,23 +56,36 @@ public static class BuiltInData
     }
 
     /// <summary>Reads a YAML file of measures (top-level <c>importer</c> and <c>measures</c>).</summary>
+    /// <exception cref="SourceException">The file is unreadable or malformed: every problem in it is named.</exception>
     public static IReadOnlyList<Measure> ReadMeasureFile(string path, string displayName, CoverageResolver resolver)
     {
         var file = YamlMap.Load(path, displayName);
-        file.OnlyKeys("importer", "measures");
-        CountryCode? importer = file.Has("importer") ? file.Country("importer") : null;
-        var result = new List<Measure>();
-        foreach (var entry in file.Maps("measures"))
+        var problems = new SourceProblems();
+        problems.Check(() => file.OnlyKeys("importer", "measures"));
+        CountryCode? importer = null;
+        if (file.Has("importer") && !problems.Check(() => importer = file.Country("importer")))
         {
-            var measure = MeasureYaml.Read(entry, importer, resolver);
+            // A stand-in, so the entries are not each told they lack an importer: nothing is returned after a problem.
+            importer = default(CountryCode);
+        }
+
+        var result = new List<Measure>();
+        foreach (var entry in problems.Get(() => file.Maps("measures")) ?? [])
+        {
+            if (problems.Get(() => MeasureYaml.Read(entry, importer, resolver)) is not { } measure)
+            {
+                continue;
+            }
+
             if (result.Any(m => m.Id == measure.Id))
             {
-                throw entry.Error("id", entry.LineOf("id"), $"'{measure.Id}' is used twice");
+                problems.Add(entry.Error("id", entry.LineOf("id"), $"'{measure.Id}' is used twice"));
             }
 
             result.Add(measure);
         }
 
+        problems.ThrowIfAny();
         return result;
     }
 

@@ -33,7 +33,7 @@ internal static class Shipped
         lock (Gate)
         {
             return TradeData.Track(SharedStore.Value, agreement ?? PhaseOne, Loader.AgreementContext,
-                new TrackRequest(["us-exports"], null, options, Loader.Load(scenario is null ? null : Loader.Documents.Find(ReferenceKind.Scenario, scenario) ?? throw new ArgumentException(scenario)).Set, categoryVintage)).Single();
+                new TrackRequest(["us-exports"], null, options, Loader.Load(scenario is null ? null : DocumentRefs.FromCommandLine(Loader.Documents, ReferenceKind.Scenario, "scenario", scenario)).Set, categoryVintage)).Single();
         }
     }
 }

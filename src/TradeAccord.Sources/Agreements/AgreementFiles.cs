@@ -2,6 +2,7 @@ using TradeAccord.Core.Errors;
 using System.Text.RegularExpressions;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Scenarios;
+using TradeAccord.Sources.Documents;
 using TradeAccord.Sources.References;
 
 namespace TradeAccord.Sources.Agreements;
@@ -21,8 +22,29 @@ public static partial class AgreementFiles
         }
     }
 
-    /// <summary>Whether the YAML file at <paramref name="path"/> is an agreement (its first key is <c>agreement</c>).</summary>
-    public static bool IsAgreement(string path) => File.Exists(path) && AgreementKey().IsMatch(File.ReadAllText(path));
+    /// <summary>
+    /// Whether the YAML file at <paramref name="path"/> is an agreement (its first key is <c>agreement</c>). A file that
+    /// cannot be read safely is not one: whichever reader is used next says why.
+    /// </summary>
+    public static bool IsAgreement(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            return IsAgreementText(DocumentText.ReadFile(path, path));
+        }
+        catch (SourceException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether YAML <paramref name="text"/> is an agreement (its first key is <c>agreement</c>).</summary>
+    public static bool IsAgreementText(string text) => AgreementKey().IsMatch(text);
 
     /// <summary>
     /// The path of an agreement named on the command line: a file, or a name under the agreements folder
@@ -71,7 +93,19 @@ public static partial class AgreementFiles
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(agreement);
         var label = agreement is DocumentRef.BuiltIn shipped ? $"agreements/{shipped.Name}.yaml" : agreement.Label;
-        var read = AgreementReader.Parse(DocumentTexts.Of(loader.Documents, agreement), label, loader.AgreementContext);
+        return ParseValid(DocumentTexts.Of(loader.Documents, agreement), label, loader.AgreementContext);
+    }
+
+    /// <summary>Reads an agreement from YAML or JSON <paramref name="text"/> (e.g. a request body) that must be valid.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="displayName">The name problems give the document, e.g. "body".</param>
+    /// <param name="context">What the agreement is checked against.</param>
+    /// <exception cref="AgreementException">
+    /// The text has problems (being too large or nested too deep among them); the exception lists them all.
+    /// </exception>
+    public static Agreement ParseValid(string text, string displayName, AgreementContext context)
+    {
+        var read = AgreementReader.Parse(text, displayName, context);
         return read.Agreement ?? throw new AgreementException(read.Problems);
     }
 
@@ -93,7 +127,9 @@ public static partial class AgreementFiles
         return AgreementOverlay.ToScenario(agreement, agreement.PositionOf is null ? agreement.Id : $"{agreement.Id}-{name}", out _);
     }
 
-    [GeneratedRegex(@"\A(\s*#[^\n]*\n|\s*\n)*agreement\s*:", RegexOptions.CultureInvariant)]
+    // Blank and comment lines, then the key. Each line is matched one way only (spaces never cross a newline): an
+    // ambiguous pattern here backtracked exponentially, taking seconds on two dozen blank lines.
+    [GeneratedRegex(@"\A(?:[^\S\n]*(?:#[^\n]*)?\n)*agreement[^\S\n]*:", RegexOptions.CultureInvariant)]
     private static partial Regex AgreementKey();
 }
 

@@ -1,5 +1,6 @@
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Common;
+using TradeAccord.Sources.Documents;
 
 namespace TradeAccord.Sources.Agreements;
 
@@ -40,7 +41,11 @@ public sealed partial class AgreementReader
         _context = context;
     }
 
-    /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
+    /// <summary>Reads and checks the file at <paramref name="path"/>, read safely (<see cref="DocumentText.ReadFile"/>).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="context">What the agreement is checked against.</param>
+    /// <param name="displayName">The name problems give the file; <paramref name="path"/> when null.</param>
+    /// <returns>The agreement, or every problem: an unreadable or refused file is one problem, not an exception.</returns>
     public static AgreementRead Read(string path, AgreementContext context, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -48,17 +53,21 @@ public sealed partial class AgreementReader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = DocumentText.ReadFile(path, name);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (SourceException e)
         {
-            return new(null, [new Diagnostic(name, 1, 1, Rules.Unreadable, "", $"cannot be read: {e.Message}")]);
+            // An I/O failure carries its exception; a refusal (not a regular file, too large) has none.
+            return new(null, [new Diagnostic(name, 1, 1, e.InnerException is null ? Rules.Refused : Rules.Unreadable, "", e.Problem)]);
         }
 
         return Parse(text, name, context);
     }
 
-    /// <summary>Reads and checks YAML text named <paramref name="displayName"/>.</summary>
+    /// <summary>Reads and checks YAML or JSON <paramref name="text"/> (e.g. a request body) named <paramref name="displayName"/>.</summary>
+    /// <param name="text">The document; too large or too deeply nested, it is one problem of rule <see cref="Rules.Refused"/>.</param>
+    /// <param name="displayName">The name problems give the document, e.g. "body".</param>
+    /// <param name="context">What the agreement is checked against.</param>
     public static AgreementRead Parse(string text, string displayName, AgreementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

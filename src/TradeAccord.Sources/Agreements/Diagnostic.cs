@@ -28,6 +28,12 @@ public static class Rules
     /// <summary>The file does not exist or cannot be read.</summary>
     public const string Unreadable = "unreadable";
 
+    /// <summary>
+    /// The document is refused before it is read: not a regular file, or beyond what a document may hold (its size,
+    /// its nesting, YAML aliases; see <see cref="Documents.DocumentLimits"/>).
+    /// </summary>
+    public const string Refused = "refused";
+
     /// <summary>A required key is absent.</summary>
     public const string MissingField = "missing-field";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Common;
+using TradeAccord.Sources.Documents;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -290,21 +291,23 @@ internal sealed class Node
         return child;
     }
 
-    /// <summary>Parses <paramref name="text"/> as the top-level mapping of a file.</summary>
+    /// <summary>Parses <paramref name="text"/> as the top-level mapping of a file, within the document limits.</summary>
     public static Node? Root(string file, string text, List<Diagnostic> problems)
     {
-        var stream = new YamlStream();
+        YamlNode? parsed;
         try
         {
-            stream.Load(new StringReader(text));
+            parsed = YamlText.ParseRoot(text, file);
         }
-        catch (YamlException e)
+        catch (SourceException e)
         {
-            problems.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, Rules.YamlSyntax, "", $"is not valid YAML: {Inner(e).Message}"));
+            // A syntax error carries the parser's exception and its column; a refusal (size, nesting, alias) has none.
+            var (rule, column) = e.InnerException is YamlException syntax ? (Rules.YamlSyntax, (int)syntax.Start.Column) : (Rules.Refused, 1);
+            problems.Add(new Diagnostic(file, Math.Max(e.Line, 1), Math.Max(column, 1), rule, "", e.Problem));
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (parsed is not YamlMappingNode root)
         {
             problems.Add(new Diagnostic(file, 1, 1, Rules.WrongType, "", "expected a mapping of keys to values at the top level"));
             return null;
@@ -312,8 +315,6 @@ internal sealed class Node
 
         return new Node(file, root, "", problems);
     }
-
-    private static Exception Inner(YamlException e) => e.InnerException is YamlException inner ? inner : e;
 
     private string Join(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 

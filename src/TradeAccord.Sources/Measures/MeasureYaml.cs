@@ -14,40 +14,58 @@ public static class MeasureYaml
     ];
 
     /// <summary>Reads a measure; <paramref name="defaultImporter"/> applies when the entry names none.</summary>
-    /// <exception cref="SourceException">A field is missing or malformed.</exception>
+    /// <exception cref="SourceException">Fields are missing or malformed: every one of them is named.</exception>
     public static Measure Read(YamlMap map, CountryCode? defaultImporter, CoverageResolver coverage)
     {
-        map.OnlyKeys(Keys);
-        var id = map.String("id");
-        var importer = map.Has("importer") ? map.Country("importer")
-            : defaultImporter ?? throw map.Error("importer", map.Line, "is required");
-        var validFrom = map.Date("validFrom");
-        var validTo = map.OptionalDate("validTo");
-        if (validTo is { } to && to <= validFrom)
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(coverage);
+        // Each field is read on its own, so one bad field does not hide the next.
+        var problems = new SourceProblems();
+        problems.Check(() => map.OnlyKeys(Keys));
+        var id = problems.Get(() => map.String("id"));
+        var importer = problems.Get(() => map.Has("importer") ? map.Country("importer")
+            : defaultImporter ?? throw map.Error("importer", map.Line, "is required"));
+        var validFrom = problems.Get(() => (DateOnly?)map.Date("validFrom"));
+        var validTo = problems.Get(() => map.OptionalDate("validTo"));
+        if (validFrom is { } from && validTo is { } to && to <= from)
         {
-            throw map.Error("validTo", map.LineOf("validTo"), $"{to:yyyy-MM-dd} must be after validFrom {validFrom:yyyy-MM-dd}");
+            problems.Add(map.Error("validTo", map.LineOf("validTo"), $"{to:yyyy-MM-dd} must be after validFrom {from:yyyy-MM-dd}"));
         }
 
-        var exportedBefore = map.OptionalDate("exportedBefore");
-        var exportedOnOrAfter = map.OptionalDate("exportedOnOrAfter");
+        var exportedBefore = problems.Get(() => map.OptionalDate("exportedBefore"));
+        var exportedOnOrAfter = problems.Get(() => map.OptionalDate("exportedOnOrAfter"));
+        var kind = problems.Get(() => ParseKind(map));
+        var title = problems.Get(() => map.String("title"));
+        var heading = problems.Get(() => map.OptionalString("heading"));
+        var legalBase = problems.Get(() => map.String("legalBase"));
+        var source = problems.Get(() => map.String("source"));
+        var origins = problems.Get(() => ParseOrigins(map));
+        var lines = problems.Get(() =>
+            coverage.Resolve(map.OptionalMap("coverage") ?? throw map.Error("coverage", map.Line, "is required"), id ?? ""));
+        var rate = problems.Get(() => map.OptionalRate("rate") ?? throw map.Error("rate", map.Line, "is required: expected e.g. 25%"));
+        var status = problems.Get(() => ParseStatus(map));
+        var supersedes = problems.Get(() => map.List("supersedes"));
+        var requiresClaim = problems.Get(() => ParseBool(map, "requiresClaim"));
+        var note = problems.Get(() => map.OptionalString("note"));
+        problems.ThrowIfAny();
         return new Measure
         {
-            Id = id,
+            Id = id!,
             Importer = importer,
-            Kind = ParseKind(map),
-            Title = map.String("title"),
-            Heading = map.OptionalString("heading"),
-            LegalBase = map.String("legalBase"),
-            Source = map.String("source"),
-            Origins = ParseOrigins(map),
-            Coverage = coverage.Resolve(map.OptionalMap("coverage") ?? throw map.Error("coverage", map.Line, "is required"), id),
-            Rate = map.OptionalRate("rate") ?? throw map.Error("rate", map.Line, "is required: expected e.g. 25%"),
-            Validity = new DateInterval(validFrom, validTo),
-            Status = ParseStatus(map),
+            Kind = kind,
+            Title = title!,
+            Heading = heading,
+            LegalBase = legalBase!,
+            Source = source!,
+            Origins = origins!,
+            Coverage = lines!,
+            Rate = rate,
+            Validity = new DateInterval(validFrom!.Value, validTo),
+            Status = status,
             ExportCondition = exportedBefore is null && exportedOnOrAfter is null ? null : new ExportCondition(exportedBefore, exportedOnOrAfter),
-            Supersedes = map.List("supersedes"),
-            RequiresClaim = ParseBool(map, "requiresClaim"),
-            Note = map.OptionalString("note"),
+            Supersedes = supersedes!,
+            RequiresClaim = requiresClaim,
+            Note = note,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Documents;
 using YamlDotNet.RepresentationModel;
 
 namespace TradeAccord.Sources.Measures;
@@ -29,43 +30,16 @@ public sealed class YamlMap
     /// <summary>The keys present.</summary>
     public IEnumerable<string> Keys => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
 
-    /// <summary>Loads the top-level mapping of a YAML file.</summary>
-    /// <exception cref="SourceException">The file is unreadable, not YAML, or not a mapping.</exception>
-    public static YamlMap Load(string path, string displayName)
-    {
-        string text;
-        try
-        {
-            text = System.IO.File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SourceException(displayName, 0, null, $"cannot be read: {e.Message}", e);
-        }
+    /// <summary>Loads the top-level mapping of a YAML file, read safely (<see cref="DocumentText.ReadFile"/>).</summary>
+    /// <exception cref="SourceException">The file is unreadable, not a regular file, too large, not YAML, or not a mapping.</exception>
+    public static YamlMap Load(string path, string displayName) => Parse(DocumentText.ReadFile(path, displayName), displayName);
 
-        return Parse(text, displayName);
-    }
-
-    /// <summary>Parses YAML text whose top level is a mapping.</summary>
-    public static YamlMap Parse(string text, string displayName)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new SourceException(displayName, (int)e.Start.Line, null, $"is not valid YAML: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new SourceException(displayName, 1, null, "expected a YAML mapping at the top level");
-        }
-
-        return new YamlMap(displayName, root);
-    }
+    /// <summary>Parses YAML (or JSON) text whose top level is a mapping, within <see cref="DocumentLimits"/>.</summary>
+    /// <exception cref="SourceException">The text is too large, nested too deep, not YAML, or not a mapping.</exception>
+    public static YamlMap Parse(string text, string displayName) =>
+        YamlText.ParseRoot(text, displayName) is YamlMappingNode root
+            ? new YamlMap(displayName, root)
+            : throw new SourceException(displayName, 1, null, "expected a YAML mapping at the top level");
 
     /// <summary>Whether <paramref name="key"/> is present.</summary>
     public bool Has(string key) => Node(key) is not null;
@@ -149,12 +123,14 @@ public sealed class YamlMap
         return parsed.TryGetValue(out var code) ? code : throw Error(key, LineOf(key), parsed.Error!);
     }
 
-    /// <summary>Rejects keys not in <paramref name="allowed"/>, so a typo does not pass silently.</summary>
+    /// <summary>Rejects keys not in <paramref name="allowed"/>, so a typo does not pass silently; names every one.</summary>
     public void OnlyKeys(params string[] allowed)
     {
-        foreach (var key in Keys.Where(k => !allowed.Contains(k, StringComparer.Ordinal)))
+        List<SourceProblem> unknown = [.. Keys.Where(k => !allowed.Contains(k, StringComparer.Ordinal))
+            .Select(k => new SourceProblem(File, LineOf(k), k, $"unknown key: expected one of {string.Join(", ", allowed)}"))];
+        if (unknown.Count > 0)
         {
-            throw Error(key, LineOf(key), $"unknown key: expected one of {string.Join(", ", allowed)}");
+            throw new SourceException(unknown);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using TradeAccord.Core.Negotiation;
+using TradeAccord.Sources.Documents;
 
 namespace TradeAccord.Sources.Negotiation;
 
@@ -122,13 +123,15 @@ public static class GeniusXml
 
     private static XDocument Load(string path, string name)
     {
+        // Bytes, not text: the XML declaration names the encoding.
+        using var bytes = new MemoryStream(DocumentText.ReadBytes(path, name));
         try
         {
-            return XDocument.Load(path, LoadOptions.SetLineInfo);
+            return XDocument.Load(bytes, LoadOptions.SetLineInfo);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        catch (System.Xml.XmlException e)
         {
-            throw new SourceException(name, e is System.Xml.XmlException x ? x.LineNumber : 0, null, $"cannot be read as GENIUS XML: {e.Message}", e);
+            throw new SourceException(name, e.LineNumber, null, $"cannot be read as GENIUS XML: {e.Message}", e);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TradeAccord.Core.Negotiation;
+using TradeAccord.Sources.Documents;
 using TradeAccord.Sources.Measures;
 
 namespace TradeAccord.Sources.Negotiation;
@@ -15,54 +16,43 @@ public delegate (IReadOnlyDictionary<string, double> Raw, string How) ValueDeriv
 /// Reads a negotiation domain: <c>negotiation</c>, <c>title</c>, <c>issues</c> (id, title, options), two
 /// <c>parties</c> (party, reservation, weights, values per issue: a map option → value in [0, 1], <c>linear: increasing|decreasing</c>
 /// over numeric options, or <c>derived: ...</c> computed from the data), and <c>constraints</c> (issue, when, requires, allowed).
+/// Every problem in the document is reported at once, each with its line and field.
 /// </summary>
 public static class NegotiationReader
 {
-    /// <summary>Reads <paramref name="path"/>.</summary>
-    /// <exception cref="SourceException">The file is malformed: the first problem, with its line.</exception>
+    /// <summary>Reads <paramref name="path"/>, safely (<see cref="DocumentText.ReadFile"/>).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="displayName">The name errors give the file.</param>
+    /// <param name="derive">Computes <c>derived</c> values; without it they are refused.</param>
+    /// <exception cref="SourceException">The file is unreadable or malformed: every problem is named, with its line.</exception>
     public static NegotiationDomain Read(string path, string displayName, ValueDeriver? derive = null) =>
-        Read(YamlMap.Load(path, displayName), derive);
+        Parse(DocumentText.ReadFile(path, displayName), displayName, derive);
 
-    /// <summary>Parses a negotiation document's <paramref name="text"/>, named <paramref name="displayName"/> in errors.</summary>
-    /// <exception cref="SourceException">The document is malformed.</exception>
-    public static NegotiationDomain Parse(string text, string displayName, ValueDeriver? derive = null) =>
-        Read(YamlMap.Parse(text, displayName), derive);
-
-    private static NegotiationDomain Read(YamlMap file, ValueDeriver? derive)
+    /// <summary>Reads a domain from YAML or JSON <paramref name="text"/>, e.g. a request body.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="displayName">The name errors give the document, e.g. "body".</param>
+    /// <param name="derive">Computes <c>derived</c> values; without it they are refused.</param>
+    /// <exception cref="SourceException">The text is too large, too deeply nested or malformed: every problem is named.</exception>
+    public static NegotiationDomain Parse(string text, string displayName, ValueDeriver? derive = null)
     {
-        file.OnlyKeys("negotiation", "title", "description", "issues", "parties", "constraints");
-        var issues = new List<Issue>();
-        foreach (var item in file.Maps("issues"))
+        var file = YamlMap.Parse(text, displayName);
+        var problems = new SourceProblems();
+        problems.Check(() => file.OnlyKeys("negotiation", "title", "description", "issues", "parties", "constraints"));
+        var issues = NegotiationIssues.Read(file, problems);
+        var partyMaps = problems.Get(() => file.Maps("parties"));
+        var parties = (partyMaps ?? []).Select(p => NegotiationParties.Read(p, issues, derive, problems)).ToList();
+        if (partyMaps is not null && partyMaps.Count != 2)
         {
-            item.OnlyKeys("id", "title", "options", "note");
-            var id = item.String("id");
-            if (issues.Any(i => i.Id == id))
-            {
-                throw item.Error("id", item.LineOf("id"), $"'{id}' is already an issue: expected issue ids unique");
-            }
-
-            var options = item.List("options");
-            if (options.Count < 2 || options.Distinct(StringComparer.Ordinal).Count() != options.Count)
-            {
-                throw item.Error("options", item.LineOf("options"), "expected at least two distinct options");
-            }
-
-            issues.Add(new Issue(id, item.String("title"), options));
+            problems.Add(file.Error("parties", file.LineOf("parties"), $"has {partyMaps.Count} parties: expected exactly two"));
         }
 
-        if (issues.Count == 0)
-        {
-            throw file.Error("issues", file.Line, "is required: expected a list of issues with their options");
-        }
+        var constraints = (problems.Get(() => file.Maps("constraints")) ?? []).Select(c => Constraint(c, issues, problems)).ToList();
+        var negotiation = problems.Get(() => file.String("negotiation"));
+        var title = problems.Get(() => file.String("title"));
+        problems.ThrowIfAny();
 
-        var parties = file.Maps("parties").Select(p => Party(p, issues, derive)).ToList();
-        if (parties.Count != 2)
-        {
-            throw file.Error("parties", file.LineOf("parties"), $"has {parties.Count} parties: expected exactly two");
-        }
-
-        var constraints = file.Maps("constraints").Select(c => Constraint(c, issues)).ToList();
-        var domain = new NegotiationDomain(file.String("negotiation"), file.String("title"), issues, parties, constraints);
+        var domain = new NegotiationDomain(
+            negotiation!, title!, issues.All, [.. parties.OfType<Preferences>()], [.. constraints.OfType<Constraint>()]);
         if (OutcomeSpace.Of(domain).Count == 0)
         {
             throw file.Error("constraints", file.LineOf("constraints"), "leave no outcome possible: expected constraints that some outcome satisfies");
@@ -71,95 +61,20 @@ public static class NegotiationReader
         return domain;
     }
 
-    private static Preferences Party(YamlMap map, List<Issue> issues, ValueDeriver? derive)
+    private static Constraint? Constraint(YamlMap map, NegotiationIssues issues, SourceProblems problems)
     {
-        map.OnlyKeys("party", "reservation", "reservationBasis", "weights", "values");
-        var party = map.String("party");
-        var reservation = Unit(map, "reservation");
-        var weightsMap = map.OptionalMap("weights") ?? throw map.Error("weights", map.Line, "is required: expected a weight per issue");
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var issue in issues)
-        {
-            weights[issue.Id] = weightsMap.Has(issue.Id) ? Unit(weightsMap, issue.Id) : throw weightsMap.Error(issue.Id, weightsMap.Line, "has no weight: expected one per issue");
-        }
-
-        foreach (var key in weightsMap.Keys.Where(k => issues.All(i => i.Id != k)))
-        {
-            throw weightsMap.Error(key, weightsMap.LineOf(key), $"is not an issue: expected one of {string.Join(", ", issues.Select(i => i.Id))}");
-        }
-
-        var sum = weights.Values.Sum();
-        if (Math.Abs(sum - 1) > 1e-6)
-        {
-            throw map.Error("weights", map.LineOf("weights"), $"sum to {sum.ToString("0.######", CultureInfo.InvariantCulture)}: expected 1");
-        }
-
-        var valuesMap = map.OptionalMap("values") ?? throw map.Error("values", map.Line, "is required: expected a value function per issue");
-        foreach (var key in valuesMap.Keys.Where(k => issues.All(i => i.Id != k)))
-        {
-            throw valuesMap.Error(key, valuesMap.LineOf(key), $"is not an issue: expected one of {string.Join(", ", issues.Select(i => i.Id))}");
-        }
-
-        var values = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        var derived = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var issue in issues)
-        {
-            var spec = valuesMap.OptionalMap(issue.Id) ?? throw valuesMap.Error(issue.Id, valuesMap.Line, "has no value function: expected option values, linear or derived");
-            if (spec.Has("linear"))
-            {
-                values[issue.Id] = Linear(spec, issue);
-            }
-            else if (spec.Has("derived"))
-            {
-                var (raw, how) = derive?.Invoke(party, spec, issue.Options) ?? throw spec.Error("derived", spec.LineOf("derived"), "cannot be computed here: no data to derive from");
-                values[issue.Id] = Normalise(raw);
-                derived[issue.Id] = how;
-            }
-            else
-            {
-                spec.OnlyKeys([.. issue.Options]);
-                values[issue.Id] = issue.Options.ToDictionary(o => o, o => spec.Has(o) ? Unit(spec, o) : throw spec.Error(o, spec.Line, $"has no value: expected a value in [0, 1] for every option of {issue.Id}"), StringComparer.Ordinal);
-            }
-        }
-
-        return new Preferences(party, weights, values, reservation, derived);
-    }
-
-    private static Dictionary<string, double> Linear(YamlMap spec, Issue issue)
-    {
-        spec.OnlyKeys("linear");
-        var numbers = issue.Options.Select(o => double.TryParse(o.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v : throw spec.Error("linear", spec.LineOf("linear"), $"option '{o}' of {issue.Id} is not a number: expected numeric options for a linear value")).ToList();
-        var (low, high) = (numbers.Min(), numbers.Max());
-        var increasing = spec.String("linear") switch
-        {
-            "increasing" => true,
-            "decreasing" => false,
-            var other => throw spec.Error("linear", spec.LineOf("linear"), $"'{other}' is not valid: expected increasing or decreasing"),
-        };
-        return issue.Options.Zip(numbers).ToDictionary(p => p.First, p => increasing ? (p.Second - low) / (high - low) : (high - p.Second) / (high - low), StringComparer.Ordinal);
-    }
-
-    private static Dictionary<string, double> Normalise(IReadOnlyDictionary<string, double> raw)
-    {
-        var (low, high) = (raw.Values.Min(), raw.Values.Max());
-        return raw.ToDictionary(kv => kv.Key, kv => high > low ? (kv.Value - low) / (high - low) : 1.0, StringComparer.Ordinal);
-    }
-
-    private static Constraint Constraint(YamlMap map, List<Issue> issues)
-    {
-        map.OnlyKeys("id", "title", "issue", "when", "requires", "allowed");
-        var issue = Known(map, "issue", issues);
-        var requires = Known(map, "requires", issues);
-        var when = Options(map, "when", issue);
-        var allowed = Options(map, "allowed", requires);
-        return new Constraint(map.String("id"), map.String("title"), issue.Id, when, requires.Id, allowed);
-    }
-
-    private static Issue Known(YamlMap map, string key, List<Issue> issues)
-    {
-        var id = map.String(key);
-        return issues.FirstOrDefault(i => i.Id == id) ?? throw map.Error(key, map.LineOf(key), $"'{id}' is not an issue: expected one of {string.Join(", ", issues.Select(i => i.Id))}");
+        var before = problems.Count;
+        problems.Check(() => map.OnlyKeys("id", "title", "issue", "when", "requires", "allowed"));
+        var id = problems.Get(() => map.String("id"));
+        var title = problems.Get(() => map.String("title"));
+        var issue = problems.Get(() => issues.Known(map, "issue"));
+        var requires = problems.Get(() => issues.Known(map, "requires"));
+        // Options are checked only against an issue whose own options are sound (its problem is already reported).
+        var when = issue is null || !issues.IsUsable(issue) ? null : problems.Get(() => Options(map, "when", issue));
+        var allowed = requires is null || !issues.IsUsable(requires) ? null : problems.Get(() => Options(map, "allowed", requires));
+        return problems.Count > before || issue is null || requires is null || when is null || allowed is null
+            ? null
+            : new Constraint(id!, title!, issue.Id, when, requires.Id, allowed);
     }
 
     private static IReadOnlyList<string> Options(YamlMap map, string key, Issue issue)
@@ -173,7 +88,8 @@ public static class NegotiationReader
         return options.Count == 0 ? throw map.Error(key, map.LineOf(key), "is required: expected at least one option") : options;
     }
 
-    private static double Unit(YamlMap map, string key)
+    /// <summary>A number from 0 to 1 at <paramref name="key"/>.</summary>
+    internal static double Unit(YamlMap map, string key)
     {
         var text = map.String(key);
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 0 and <= 1

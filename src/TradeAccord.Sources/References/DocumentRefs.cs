@@ -5,8 +5,8 @@ namespace TradeAccord.Sources.References;
 /// <summary>Turns what a user typed into a <see cref="DocumentRef"/>: the only place such strings are interpreted.</summary>
 public static partial class DocumentRefs
 {
-    /// <summary>The most text a posted document may have (the largest shipped document is far smaller).</summary>
-    public const int MaxInlineChars = 1 << 20;
+    /// <summary>The most text a posted document may have: the same limit as a document file.</summary>
+    public const int MaxInlineChars = Documents.DocumentLimits.MaxBytes;
 
     /// <summary>
     /// A name from a request: a shipped document or nothing. No file is looked at, so the answer is the same

@@ -1,6 +1,6 @@
-using TradeAccord.Core.Common;
 using TradeAccord.Core.Scenarios;
 using TradeAccord.Core.Tariffs;
+using TradeAccord.Sources.Documents;
 using TradeAccord.Sources.Measures;
 
 namespace TradeAccord.Sources.Scenarios;
@@ -10,81 +10,54 @@ namespace TradeAccord.Sources.Scenarios;
 /// <c>add: {measure}</c>, <c>change: id</c> (with <c>from</c>, <c>rate</c> and/or <c>status</c>, optional <c>id</c>),
 /// <c>replace: id</c> (the measure's whole line from <c>from</c>: a <c>rate</c> and/or <c>status</c>, or <c>removed: true</c>),
 /// or <c>end: [ids]</c> / <c>endKind: kind</c> (with <c>from</c>, and <c>importer</c> to limit a kind to one importer).
+/// Every problem in the document is reported at once, each with its line and field.
 /// </summary>
 public static class ScenarioReader
 {
     /// <summary>Reads <paramref name="path"/>; coverage references resolve against <paramref name="baseline"/>.</summary>
-    /// <exception cref="SourceException">The file is unreadable or malformed.</exception>
+    /// <param name="path">The file, read safely (<see cref="DocumentText.ReadFile"/>).</param>
+    /// <param name="baseline">The measures the scenario changes.</param>
+    /// <param name="displayName">The name errors give the file; its file name when null.</param>
+    /// <exception cref="SourceException">The file is unreadable or malformed: every problem is named.</exception>
     public static Scenario Read(string path, MeasureSet baseline, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(path);
-        return Read(YamlMap.Load(path, name), baseline);
+        return Parse(DocumentText.ReadFile(path, name), name, baseline);
     }
 
-    /// <summary>Parses a scenario document's <paramref name="text"/>, named <paramref name="displayName"/> in errors.</summary>
-    /// <exception cref="SourceException">The document is malformed.</exception>
-    public static Scenario Parse(string text, string displayName, MeasureSet baseline) => Read(YamlMap.Parse(text, displayName), baseline);
-
-    private static Scenario Read(YamlMap file, MeasureSet baseline)
+    /// <summary>Reads a scenario from YAML or JSON <paramref name="text"/>, e.g. a request body.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="displayName">The name errors give the document, e.g. "body".</param>
+    /// <param name="baseline">The measures the scenario changes.</param>
+    /// <exception cref="SourceException">The text is too large, too deeply nested or malformed: every problem is named.</exception>
+    public static Scenario Parse(string text, string displayName, MeasureSet baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        file.OnlyKeys("name", "description", "changes");
+        var file = YamlMap.Parse(text, displayName);
+        var problems = new SourceProblems();
+        problems.Check(() => file.OnlyKeys("name", "description", "changes"));
+        var resolver = Resolver(baseline);
+        var changes = new List<ScenarioChange>();
+        foreach (var entry in problems.Get(() => file.Maps("changes")) ?? [])
+        {
+            if (problems.Get(() => ScenarioChanges.Read(entry, resolver)) is { } change)
+            {
+                changes.Add(change with { Origin = $"{displayName}:{entry.Line}" });
+            }
+        }
+
+        var name = problems.Get(() => file.String("name"));
+        var description = problems.Get(() => file.String("description"));
+        problems.ThrowIfAny();
+        return new Scenario(name!, description!, changes);
+    }
+
+    private static CoverageResolver Resolver(MeasureSet baseline)
+    {
         var byId = baseline.Measures.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var byHeading = baseline.Measures.Where(m => m.Heading is not null && m.Kind != MeasureKind.Exclusion)
             .GroupBy(m => m.Heading!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Coverage.WithoutRates(), StringComparer.Ordinal);
-        var resolver = new CoverageResolver(byHeading, id => byId.GetValueOrDefault(id));
-        var changes = new List<ScenarioChange>();
-        foreach (var entry in file.Maps("changes"))
-        {
-            ScenarioChange change;
-            if (entry.OptionalMap("add") is { } add)
-            {
-                entry.OnlyKeys("add");
-                change = new AddMeasure(MeasureYaml.Read(add, null, resolver));
-            }
-            else if (entry.OptionalString("change") is { } id)
-            {
-                entry.OnlyKeys("change", "from", "rate", "status", "id");
-                if (!entry.Has("rate") && !entry.Has("status"))
-                {
-                    throw entry.Error("change", entry.Line, "says nothing to change: expected rate and/or status");
-                }
-
-                change = new ChangeMeasure(id, entry.Date("from"), entry.OptionalRate("rate"),
-                    entry.Has("status") ? MeasureYaml.ParseStatus(entry) : null, entry.OptionalString("id"));
-            }
-            else if (entry.OptionalString("replace") is { } replaced)
-            {
-                entry.OnlyKeys("replace", "from", "rate", "status", "removed", "id", "legalBase");
-                var removed = entry.OptionalString("removed") switch
-                {
-                    null or "false" => false,
-                    "true" => true,
-                    var other => throw entry.Error("removed", entry.LineOf("removed"), $"'{other}' is not valid: expected true or false"),
-                };
-                if (removed && (entry.Has("rate") || entry.Has("status")))
-                {
-                    throw entry.Error("removed", entry.LineOf("removed"), "is given with rate or status: expected a removal, or a new rate and/or status");
-                }
-
-                change = new ReplaceMeasure(replaced, entry.Date("from"), entry.OptionalRate("rate"),
-                    entry.Has("status") ? MeasureYaml.ParseStatus(entry) : null, entry.OptionalString("id"), removed, entry.OptionalString("legalBase"));
-            }
-            else if (entry.Has("end") || entry.Has("endKind"))
-            {
-                entry.OnlyKeys("end", "endKind", "importer", "from");
-                change = new EndMeasures(entry.List("end"), entry.Has("endKind") ? MeasureYaml.ParseKind(entry, "endKind") : null,
-                    entry.Date("from"), entry.Has("importer") ? entry.Country("importer") : null);
-            }
-            else
-            {
-                throw entry.Error("changes", entry.Line, "expected one of add, change, replace, end or endKind");
-            }
-
-            changes.Add(change with { Origin = $"{file.File}:{entry.Line}" });
-        }
-
-        return new Scenario(file.String("name"), file.String("description"), changes);
+        return new CoverageResolver(byHeading, id => byId.GetValueOrDefault(id));
     }
 }

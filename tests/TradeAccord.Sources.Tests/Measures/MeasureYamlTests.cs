@@ -64,4 +64,22 @@ public class MeasureYamlTests
     public void Read_DuplicateId_IsRejected() =>
         Should.Throw<SourceException>(() => Read(Valid + "\n" + Valid[Valid.IndexOf("  - id", StringComparison.Ordinal)..]))
             .Message.ShouldContain("'t1' is used twice");
+
+    [Fact]
+    public void Read_SeveralProblems_AreAllReported()
+    {
+        var second = Valid[Valid.IndexOf("  - id", StringComparison.Ordinal)..]
+            .Replace("id: t1", "id: t2", StringComparison.Ordinal)
+            .Replace("origins: [CN]", "origins: [China]", StringComparison.Ordinal)
+            .Replace("legalBase: a notice", "legalbase: a notice", StringComparison.Ordinal);
+        var first = Valid
+            .Replace("rate: 25%", "rate: lots", StringComparison.Ordinal)
+            .Replace("validFrom: 2018-07-06", "validFrom: 2018-13-06", StringComparison.Ordinal);
+
+        var error = Should.Throw<SourceException>(() => Read(first + "\n" + second));
+
+        error.Problems.Select(p => $"{p.Line} {p.Field}").ShouldBe(["9 rate", "10 validFrom", "13 legalBase", "17 origins", "21 legalbase"]);
+        error.Message.Split(Environment.NewLine).ShouldBe(error.Problems.Select(p => p.ToString()));
+        error.Message.ShouldContain("m.yaml:17: field 'origins': 'China' is not an ISO 3166-1 alpha-2 country code");
+    }
 }

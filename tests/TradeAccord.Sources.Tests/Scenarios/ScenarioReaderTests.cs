@@ -119,7 +119,7 @@ public class ScenarioReaderTests
     [InlineData("- raise: us301-l1", "bad.yaml:4: field 'changes': expected one of add, change, replace, end or endKind")]
     [InlineData("- replace: us301-l4a-15\n    from: 2020-02-14\n    removed: true\n    rate: 5%", "bad.yaml:6: field 'removed': is given with rate or status")]
     [InlineData("- replace: us301-l4a-15\n    from: 2020-02-14\n    removed: yes", "bad.yaml:6: field 'removed': 'yes' is not valid: expected true or false")]
-    [InlineData("- replace: us301-l4a-15\n    form: 2020-02-14\n    rate: 5%", "bad.yaml:5: field 'form': unknown key")]
+    [InlineData("- replace: us301-l4a-15\n    form: 2020-02-14\n    rate: 5%", "bad.yaml:4: field 'from': is required: expected a date yyyy-MM-dd\nbad.yaml:5: field 'form': unknown key")]
     [InlineData("- endKind: tariffs\n    from: 2019-01-01", "bad.yaml:4: field 'endKind': 'tariffs' is not a kind")]
     public void Read_Malformed_NamesFileLineAndField(string change, string expected)
     {
@@ -128,7 +128,58 @@ public class ScenarioReaderTests
 
         var error = Should.Throw<SourceException>(() => ScenarioReader.Read(file, BuiltIn.Loader.Baseline, "bad.yaml"));
 
-        error.Message.ShouldStartWith(expected);
+        error.Message.ShouldStartWith(expected.Replace("\n", Environment.NewLine, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_SeveralProblems_AreAllReportedInFileOrder()
+    {
+        const string text = """
+            name: synthetic
+            changes:
+              - change: us301-l1
+                from: 2019-13-01
+                rate: thirty
+              - end: [us301-l2]
+              - replace: us301-l4a-15
+                from: 2020-02-14
+                removed: maybe
+            extra: 1
+            """;
+
+        var error = Should.Throw<SourceException>(() => ScenarioReader.Parse(text, "synthetic.yaml", BuiltIn.Loader.Baseline));
+
+        error.Problems.Select(p => $"{p.Line} {p.Field}").ShouldBe(["1 description", "4 from", "5 rate", "6 from", "9 removed", "10 extra"]);
+        var lines = error.Message.Split(Environment.NewLine);
+        lines.Length.ShouldBe(6);
+        lines[2].ShouldBe("synthetic.yaml:5: field 'rate': 'thirty' is not a rate: expected e.g. 25%, 1.5¢/kg or 2¢/kg + 5%");
+        lines[4].ShouldBe("synthetic.yaml:9: field 'removed': 'maybe' is not valid: expected true or false");
+        error.Kind.ShouldBe(Core.Errors.ErrorKind.InvalidDocument);
+    }
+
+    [Fact]
+    public void Read_SeveralProblemsInOneAddedMeasure_AreAllReported()
+    {
+        const string text = """
+            name: synthetic
+            description: x
+            changes:
+              - add:
+                  id: remedy-1
+                  importer: USA
+                  title: Remedial duty
+                  kind: additional
+                  origins: [CN]
+                  coverage: { measure: us301-l99 }
+                  rate: 5%
+                  validFrom: 2021-01-15
+                  legalBase: synthetic
+                  source: synthetic
+            """;
+
+        var error = Should.Throw<SourceException>(() => ScenarioReader.Parse(text, "s.yaml", BuiltIn.Loader.Baseline));
+
+        error.Problems.Select(p => $"{p.Line} {p.Field}").ShouldBe(["6 importer", "10 measure"]);
     }
 
     [Fact]

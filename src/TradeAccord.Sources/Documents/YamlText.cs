@@ -1,0 +1,35 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TradeAccord.Sources.Documents;
+
+/// <summary>
+/// Parses YAML (or JSON, which YAML reads as well) for every reader here, within <see cref="DocumentLimits"/>:
+/// the size is checked first, and the nesting and aliases while parsing (<see cref="GuardedYamlParser"/>).
+/// </summary>
+internal static class YamlText
+{
+    /// <summary>The root node of the first document in <paramref name="text"/>, or null when there is none.</summary>
+    /// <exception cref="SourceException">
+    /// The text is too large, nested too deep, uses aliases, or is not valid YAML (then with the
+    /// <see cref="YamlException"/> as its inner exception).
+    /// </exception>
+    public static YamlNode? ParseRoot(string text, string displayName)
+    {
+        DocumentText.CheckSize(text, displayName);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new GuardedYamlParser(new Parser(new StringReader(text)), displayName, DocumentLimits.MaxNesting));
+        }
+        catch (YamlException e)
+        {
+            throw new SourceException(displayName, (int)e.Start.Line, null, $"is not valid YAML: {Innermost(e).Message}", e);
+        }
+
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    // The representation model wraps the parser's error in one of its own that says less.
+    private static YamlException Innermost(YamlException e) => e.InnerException is YamlException inner ? inner : e;
+}
