@@ -36,7 +36,7 @@ failed=0
 status=0
 logs="$root/artifacts/test-logs"
 mkdir -p "$logs"
-for project in tests/*/; do
+for project in tests/*.Tests/; do
   name="$(basename "$project")"
   exe="$root/artifacts/bin/$name/${configuration,,}/$name"
   if [ ! -x "$exe" ]; then

@@ -21,7 +21,7 @@ internal static class TrackVsGroupBy
         var runs = Option(args, "--runs", 5);
         var loader = new ScheduleLoader(DataPaths.Locate());
         var agreement = Sources.Agreements.AgreementFiles.ReadValid(Path.Combine(loader.Paths.Agreements, "us-china-phase-one.yaml"), loader.AgreementContext);
-        using var store = TradeStore.Open(":memory:");
+        using var store = TradeStores.OpenInMemory();
         TradeData.EnsureBuiltIn(store, loader.Paths);
         var larger = $"us-exports-x{scale}";
 
@@ -48,7 +48,7 @@ internal static class TrackVsGroupBy
     }
 
     // The baseline: the sums a tracker needs at the least, as one query, every result row read.
-    private static int GroupBy(TradeStore store, string series)
+    private static int GroupBy(SqlTradeStore store, string series)
     {
         using var command = store.Connection.CreateCommand();
         command.CommandText = $"SELECT month, code, sum(value_usd) FROM monthly_flows WHERE series = '{series}' GROUP BY ALL";
@@ -84,14 +84,14 @@ internal static class TrackVsGroupBy
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static void Execute(TradeStore store, string sql)
+    private static void Execute(SqlTradeStore store, string sql)
     {
         using var command = store.Connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(TradeStore store, string sql)
+    private static object? Scalar(SqlTradeStore store, string sql)
     {
         using var command = store.Connection.CreateCommand();
         command.CommandText = sql;

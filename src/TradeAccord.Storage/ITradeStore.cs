@@ -36,13 +36,3 @@ public interface ITradeStore : IDisposable
     /// <summary>Rows stored, over all tables (for checks that nothing changed).</summary>
     long RowCount();
 }
-
-/// <summary>Opens the trade store a <c>--db</c> value names.</summary>
-public static class TradeStores
-{
-    /// <summary>PostgreSQL for a connection string, else the DuckDB file (or $ACCORD_DB, or the default path).</summary>
-    public static ITradeStore Open(string? db) =>
-        Cases.CaseStores.IsPostgres(db ?? Environment.GetEnvironmentVariable(StorePaths.Variable))
-            ? PostgresTradeStore.Open(Cases.CaseStores.ConnectionString(db ?? Environment.GetEnvironmentVariable(StorePaths.Variable)!))
-            : TradeStore.Open(StorePaths.Resolve(db));
-}

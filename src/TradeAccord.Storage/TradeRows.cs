@@ -1,9 +1,10 @@
 using System.Data.Common;
 using TradeAccord.Core.Commitments;
+using TradeAccord.Core.Errors;
 
 namespace TradeAccord.Storage;
 
-/// <summary>What both trade stores read and check the same way: the rows of their common queries, and an import's preconditions.</summary>
+/// <summary>What the trade store reads and checks: the rows of its queries, and an import's preconditions.</summary>
 internal static class TradeRows
 {
     /// <summary>The columns the vintages queries select, in order.</summary>
@@ -57,7 +58,7 @@ internal static class TradeRows
         return flows;
     }
 
-    /// <summary>Refuses an empty release, or a vintage label the series has already.</summary>
+    /// <summary>Refuses an empty release (bad input), or a vintage label the series has already (a conflict).</summary>
     /// <exception cref="StoreException">The import cannot go ahead.</exception>
     public static void CheckNew(ITradeStore store, string series, string vintage, string source, int rows)
     {
@@ -68,7 +69,11 @@ internal static class TradeRows
 
         if (store.Vintages(series).Any(v => v.Vintage == vintage))
         {
-            throw new StoreException($"{series} already has a vintage '{vintage}': expected a new --vintage label (each vintage is kept)");
+            throw Taken(series, vintage);
         }
     }
+
+    /// <summary>The vintage label is taken: found before the import, or by the key when another import took it meanwhile.</summary>
+    public static StoreException Taken(string series, string vintage, Exception? inner = null) =>
+        new($"{series} already has a vintage '{vintage}': expected a new --vintage label (each vintage is kept)", ErrorKind.Conflict, inner);
 }

@@ -14,9 +14,9 @@ namespace TradeAccord.Storage.Tests;
 internal static class Shipped
 {
     private static readonly Lazy<ScheduleLoader> SharedLoader = new(() => new ScheduleLoader(DataPaths.Locate()));
-    private static readonly Lazy<TradeStore> SharedStore = new(() =>
+    private static readonly Lazy<ITradeStore> SharedStore = new(() =>
     {
-        var store = TradeStore.Open(":memory:");
+        var store = TradeStores.OpenInMemory();
         TradeData.EnsureBuiltIn(store, Loader.Paths);
         return store;
     });
@@ -46,10 +46,10 @@ internal sealed class TempStore : IDisposable
     public TempStore()
     {
         Directory.CreateDirectory(_folder);
-        Store = TradeStore.Open(System.IO.Path.Combine(_folder, "test.duckdb"));
+        Store = TradeStores.Open(System.IO.Path.Combine(_folder, "test.duckdb"));
     }
 
-    public TradeStore Store { get; }
+    public ITradeStore Store { get; }
 
     public string Write(string name, string text)
     {

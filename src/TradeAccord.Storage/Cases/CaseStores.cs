@@ -1,57 +1,61 @@
 using System.Data.Common;
-using DuckDB.NET.Data;
-using Npgsql;
+using TradeAccord.Storage.Sql;
 
 namespace TradeAccord.Storage.Cases;
 
-/// <summary>The case store in the embedded DuckDB file (the default).</summary>
+/// <summary>The case store in an embedded DuckDB file (the default).</summary>
 public sealed class DuckDbCaseStore : SqlCaseStore
 {
-    private DuckDbCaseStore(DuckDBConnection connection, string path)
-        : base(connection, path)
+    private DuckDbCaseStore(DuckDbDialect dialect, DbConnection connection, StoreOptions options)
+        : base(dialect, connection, options)
     {
     }
 
     /// <summary>Opens (creating if needed) the store in the DuckDB file at <paramref name="path"/>.</summary>
-    public static DuckDbCaseStore Open(string path)
+    /// <exception cref="StoreException">The file stays locked by another process, or is not a DuckDB database.</exception>
+    public static DuckDbCaseStore Open(string path) => Open(path, StoreOptions.Default);
+
+    /// <summary>As <see cref="Open(string)"/>, with <paramref name="options"/>.</summary>
+    /// <exception cref="StoreException">The file stays locked by another process, or is not a DuckDB database.</exception>
+    public static DuckDbCaseStore Open(string path, StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new DuckDbCaseStore(DuckDbFiles.Open(path, CreateTables), path);
+        var dialect = new DuckDbDialect(path);
+        return new DuckDbCaseStore(dialect, Connect(dialect, options), options);
     }
 
-    /// <inheritdoc />
-    // DuckDB's transactions are snapshot isolated with optimistic conflict detection: it takes no level.
-    protected override DbTransaction Begin() => Connection.BeginTransaction();
-
-    /// <inheritdoc />
-    protected override bool IsConflict(DbException e) =>
-        e.Message.Contains("PRIMARY KEY", StringComparison.OrdinalIgnoreCase)
-        || e.Message.Contains("constraint", StringComparison.OrdinalIgnoreCase)
-        || e.Message.Contains("conflict", StringComparison.OrdinalIgnoreCase);
+    internal static async Task<DuckDbCaseStore> OpenAsync(string path, StoreOptions options, CancellationToken cancellationToken)
+    {
+        var dialect = new DuckDbDialect(path);
+        return new DuckDbCaseStore(dialect, await ConnectAsync(dialect, options, cancellationToken).ConfigureAwait(false), options);
+    }
 }
 
 /// <summary>The case store on a PostgreSQL server.</summary>
 public sealed class PostgresCaseStore : SqlCaseStore
 {
-    private PostgresCaseStore(NpgsqlConnection connection, string description)
-        : base(connection, description)
+    private PostgresCaseStore(PostgresDialect dialect, DbConnection connection, StoreOptions options)
+        : base(dialect, connection, options)
     {
     }
 
     /// <summary>Connects with <paramref name="connectionString"/> and creates the tables if needed.</summary>
     /// <exception cref="StoreException">The server cannot be reached.</exception>
-    public static PostgresCaseStore Open(string connectionString)
+    public static PostgresCaseStore Open(string connectionString) => Open(connectionString, StoreOptions.Default);
+
+    /// <summary>As <see cref="Open(string)"/>, with <paramref name="options"/>.</summary>
+    /// <exception cref="StoreException">The server cannot be reached.</exception>
+    public static PostgresCaseStore Open(string connectionString, StoreOptions options)
     {
-        var (connection, description) = PostgresSchema.Open(connectionString, Schema, "a case store");
-        return new PostgresCaseStore(connection, description);
+        var dialect = new PostgresDialect(connectionString);
+        return new PostgresCaseStore(dialect, Connect(dialect, options), options);
     }
 
-    /// <inheritdoc />
-    protected override DbTransaction Begin() => Connection.BeginTransaction(System.Data.IsolationLevel.Serializable);
-
-    /// <inheritdoc />
-    protected override bool IsConflict(DbException e) =>
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure };
+    internal static async Task<PostgresCaseStore> OpenAsync(string connectionString, StoreOptions options, CancellationToken cancellationToken)
+    {
+        var dialect = new PostgresDialect(connectionString);
+        return new PostgresCaseStore(dialect, await ConnectAsync(dialect, options, cancellationToken).ConfigureAwait(false), options);
+    }
 }
 
 /// <summary>Opens the case store a <c>--db</c> value names.</summary>
@@ -61,41 +65,33 @@ public static class CaseStores
     /// A PostgreSQL store when <paramref name="db"/> is a connection string (<c>Host=...</c>, <c>postgres://...</c>),
     /// else the DuckDB store at that path (or $ACCORD_DB, or the default path).
     /// </summary>
-    public static ICaseStore Open(string? db)
-    {
-        if (IsPostgres(db ?? Environment.GetEnvironmentVariable(StorePaths.Variable)))
-        {
-            return PostgresCaseStore.Open(ConnectionString(db ?? Environment.GetEnvironmentVariable(StorePaths.Variable)!));
-        }
+    /// <exception cref="StoreException">The store cannot be reached or opened (a busy DuckDB file, after a wait).</exception>
+    public static ICaseStore Open(string? db) => Open(db, StoreOptions.Default);
 
-        return DuckDbCaseStore.Open(StorePaths.Resolve(db));
-    }
+    /// <summary>As <see cref="Open(string?)"/>, with <paramref name="options"/> (a hook inside every write, in tests).</summary>
+    /// <exception cref="StoreException">The store cannot be reached or opened.</exception>
+    public static ICaseStore Open(string? db, StoreOptions options) =>
+        StoreTargets.PostgresConnectionString(db) is { } connectionString
+            ? PostgresCaseStore.Open(connectionString, options)
+            : DuckDbCaseStore.Open(StorePaths.Resolve(db), options);
+
+    /// <summary>As <see cref="Open(string?)"/>, for servers: waiting for another process's DuckDB lock holds no thread.</summary>
+    /// <exception cref="StoreException">The store cannot be reached or opened.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public static Task<ICaseStore> OpenAsync(string? db, CancellationToken cancellationToken = default) =>
+        OpenAsync(db, StoreOptions.Default, cancellationToken);
+
+    /// <summary>As <see cref="OpenAsync(string?, CancellationToken)"/>, with <paramref name="options"/>.</summary>
+    /// <exception cref="StoreException">The store cannot be reached or opened.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public static async Task<ICaseStore> OpenAsync(string? db, StoreOptions options, CancellationToken cancellationToken = default) =>
+        StoreTargets.PostgresConnectionString(db) is { } connectionString
+            ? await PostgresCaseStore.OpenAsync(connectionString, options, cancellationToken).ConfigureAwait(false)
+            : await DuckDbCaseStore.OpenAsync(StorePaths.Resolve(db), options, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Whether <paramref name="db"/> names a PostgreSQL server.</summary>
-    public static bool IsPostgres(string? db) =>
-        db is not null && (db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-                           || db.Contains("Host=", StringComparison.OrdinalIgnoreCase));
+    public static bool IsPostgres(string? db) => StoreTargets.IsPostgres(db);
 
     /// <summary>An Npgsql connection string from a <c>--db</c> value (a connection string or a postgres:// URI).</summary>
-    public static string ConnectionString(string db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUri(db) : db;
-    }
-
-    private static string FromUri(string uri)
-    {
-        var u = new Uri(uri);
-        var builder = new NpgsqlConnectionStringBuilder { Host = u.Host, Port = u.Port > 0 ? u.Port : 5432, Database = u.AbsolutePath.Trim('/') };
-        if (u.UserInfo.Split(':') is [var user, ..] && user.Length > 0)
-        {
-            builder.Username = Uri.UnescapeDataString(user);
-            if (u.UserInfo.Split(':') is [_, var password])
-            {
-                builder.Password = Uri.UnescapeDataString(password);
-            }
-        }
-
-        return builder.ConnectionString;
-    }
+    public static string ConnectionString(string db) => StoreTargets.ConnectionString(db);
 }

@@ -178,8 +178,9 @@ public sealed class CaseCommandTests : IDisposable
             open.ExitCode.ShouldBe(0, open.Error);
             var id = open.Json.GetProperty("id").GetString()!;
 
+            // The writer is a process of its own that appends to the case and pauses inside the transaction.
             var marker = Path.Combine(_folder, "paused");
-            using (var writer = StartAccord(marker, "case", "advance", id, "--action", "assess", "--by", "CN", "--at", "2021-02-01", "--db", db))
+            using (var writer = StartWriter(db, id, marker))
             {
                 for (var waited = 0; !File.Exists(marker); waited += 100)
                 {
@@ -215,7 +216,7 @@ public sealed class CaseCommandTests : IDisposable
     {
         var id = await Open();
         var marker = Path.Combine(_folder, "holding");
-        using var holder = StartAccord(marker, "case", "advance", id, "--action", "assess", "--by", "CN", "--at", "2021-02-01", "--db", Db);
+        using var holder = StartWriter(Db, id, marker);
         for (var waited = 0; !File.Exists(marker); waited += 100)
         {
             holder.HasExited.ShouldBeFalse("the first writer ended before pausing");
@@ -224,7 +225,7 @@ public sealed class CaseCommandTests : IDisposable
         }
 
         // The first process holds the file; a second one started now must wait for it, not fail on the lock.
-        using var second = Process.Start(new ProcessStartInfo(AccordExecutable(), ["case", "show", id, "--at", "2021-02-01", "--format", "json", "--db", Db])
+        using var second = Process.Start(new ProcessStartInfo(Executable("TradeAccord.Cli", "accord"), ["case", "show", id, "--at", "2021-02-01", "--format", "json", "--db", Db])
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
         })!;
@@ -238,32 +239,37 @@ public sealed class CaseCommandTests : IDisposable
         output.ShouldContain("\"state\": \"assessment\"");
     }
 
-    private static Process StartAccord(string pauseMarker, params string[] args)
+    // A writer that appends an event to the case and pauses inside the append's transaction (after writing the
+    // marker file) until it is killed: the store takes the pause as a hook at construction, so it is a small program
+    // of its own, not a switch in accord.
+    private static Process StartWriter(string db, string caseId, string marker)
     {
-        var start = new ProcessStartInfo(AccordExecutable()) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args)
+        var start = new ProcessStartInfo(Executable("TradeAccord.Storage.PausingWriter", "TradeAccord.Storage.PausingWriter"))
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        foreach (var arg in new[] { db, caseId, marker })
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment[SqlCaseStore.FaultPauseVariable] = pauseMarker;
         return Process.Start(start)!;
     }
 
-    // The built `accord` of the same configuration as these tests.
-    private static string AccordExecutable()
+    // A program built next to these tests, in the same configuration.
+    private static string Executable(string project, string name)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
-            var candidate = Path.Combine(d.FullName, "TradeAccord.Cli", configuration, "accord");
+            var candidate = Path.Combine(d.FullName, project, configuration, name);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("the accord executable was not built next to the tests");
+        throw new FileNotFoundException($"{name} was not built next to the tests");
     }
 
     private static (string ConnectionString, Action Cleanup) NewPostgresDatabase()

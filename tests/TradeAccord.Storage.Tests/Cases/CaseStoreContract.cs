@@ -2,6 +2,7 @@ using System.Data.Common;
 using TradeAccord.App.Cases;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Enforcement;
+using TradeAccord.Core.Errors;
 using TradeAccord.Storage.Cases;
 using TradeAccord.Sources.References;
 
@@ -9,20 +10,23 @@ namespace TradeAccord.Storage.Tests.Cases;
 
 /// <summary>
 /// What every case store must do, run against DuckDB and against PostgreSQL: the phase one process walked to each
-/// of its ends on a fake clock, every out-of-order action refused, tampering detected, and two writers racing.
+/// of its ends on a fake clock, every out-of-order action refused, tampering detected, two writers racing, and a
+/// write failing before its commit.
 /// </summary>
 public abstract class CaseStoreContract : IDisposable
 {
     private static readonly CountryCode US = CountryCode.US;
     private static readonly CountryCode CN = CountryCode.CN;
 
-    /// <summary>A fresh, empty store (a new file or a new database).</summary>
-    protected abstract ICaseStore NewStore();
-
-    /// <summary>A second connection to the same store, for the racing writer.</summary>
-    protected abstract ICaseStore SecondConnection();
+    /// <summary>Opens this test's store: empty on the first open (a new file or a new database), the same store on every later one.</summary>
+    protected abstract ICaseStore Open(StoreOptions options);
 
     public abstract void Dispose();
+
+    private ICaseStore NewStore() => Open(StoreOptions.Default);
+
+    /// <summary>A second connection to the same store, for the racing writer.</summary>
+    private ICaseStore SecondConnection() => Open(StoreOptions.Default);
 
     private CaseService Service(ICaseStore store) => new(store, Shipped.Loader);
 
@@ -211,6 +215,80 @@ public abstract class CaseStoreContract : IDisposable
         var final = first.Load(id)!;
         final.Events.Select(e => e.Note).ShouldBe(["Purchases of 2020 short of Article 6.2", "writer A"]);
         CaseChain.FirstBreak(id, final.Events).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Creating_a_case_whose_id_is_taken_is_a_conflict_that_changes_nothing()
+    {
+        using var store = NewStore();
+        var (_, id) = Opened(store);
+        var stored = store.Load(id)!;
+
+        var error = Should.Throw<CaseConflictException>(() => store.Create(stored.Header with { Summary = "a second case" }, stored.Events[0]));
+        error.Message.ShouldBe($"case {id} exists already");
+        error.Kind.ShouldBe(ErrorKind.Conflict);
+        error.InnerException.ShouldBeAssignableTo<DbException>();
+        var after = store.Load(id)!;
+        after.Header.ShouldBe(stored.Header);
+        after.Events.ShouldBe(stored.Events);
+    }
+
+    [Fact]
+    public async Task A_writer_racing_inside_anothers_transaction_is_stopped_by_the_key()
+    {
+        using var store = NewStore();
+        var (cases, id) = Opened(store);
+        var seen = store.Load(id)!;
+        var workflow = new CaseWorkflow(cases.AgreementOf(seen.Header).Enforcement!);
+        var a = workflow.Advance(seen.Header, seen.Events, "assess", CN, D("2021-02-01"), "writer A").Event!;
+        var b = workflow.Advance(seen.Header, seen.Events, "assess", CN, D("2021-02-02"), "writer B").Event!;
+
+        // Writer B starts inside A's transaction, after A's insert: both passed the version check on the same log, so
+        // only the (case, seq) key can stop one of them.
+        var racer = Task.CompletedTask;
+        Exception? first = null;
+        using (var writerA = Open(new StoreOptions { BeforeCommit = _ => racer = Race.Inside(() =>
+               {
+                   using var writerB = SecondConnection();
+                   writerB.Append(id, seen.Version, b);
+               }) }))
+        {
+            try
+            {
+                writerA.Append(id, seen.Version, a);
+            }
+            catch (CaseConflictException e)
+            {
+                first = e;
+            }
+        }
+
+        var second = await Race.Outcome(racer);
+        (first is null).ShouldNotBe(second is null, "exactly one writer wins");
+        var lost = (first ?? second).ShouldBeOfType<CaseConflictException>();
+        lost.Message.ShouldBe($"case {id} was changed by another writer while this event was written: reload the case and try again");
+        var events = store.Load(id)!.Events;
+        events.Select(e => e.Note).ShouldBe(["Purchases of 2020 short of Article 6.2", first is null ? "writer A" : "writer B"]);
+        CaseChain.FirstBreak(id, events).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_fault_inside_a_write_before_its_commit_leaves_nothing()
+    {
+        using var store = NewStore();
+        var (cases, id) = Opened(store);
+        var seen = store.Load(id)!;
+        var next = new CaseWorkflow(cases.AgreementOf(seen.Header).Enforcement!).Advance(seen.Header, seen.Events, "assess", CN, D("2021-02-01"), null).Event!;
+        using (var faulty = Open(new StoreOptions { BeforeCommit = _ => throw new InvalidOperationException("fault injected before the commit") }))
+        {
+            Should.Throw<InvalidOperationException>(() => faulty.Append(id, seen.Version, next));
+            Should.Throw<InvalidOperationException>(() => faulty.Create(seen.Header with { Id = "US-CN-2021-900" }, seen.Events[0]));
+        }
+
+        store.Load(id)!.Events.Count.ShouldBe(1);
+        store.Load("US-CN-2021-900").ShouldBeNull();
+        store.Append(id, seen.Version, next);
+        store.Load(id)!.Events.Count.ShouldBe(2);
     }
 
     [Fact]
