@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using TradeAccord.App.Requests;
 using TradeAccord.Core.Common;
 using TradeAccord.Sources;
@@ -6,6 +8,7 @@ using TradeAccord.Sources.References;
 namespace TradeAccord.App.Impact;
 
 /// <summary>How impact results are grouped.</summary>
+[JsonConverter(typeof(ImpactGroupingJson))]
 public enum ImpactGrouping
 {
     /// <summary>By retaliation list or Section 301 list.</summary>
@@ -17,6 +20,9 @@ public enum ImpactGrouping
     /// <summary>By HS6 heading.</summary>
     Hs6,
 }
+
+/// <summary>JSON names the grouping as the command line does: list, chapter, hs6 (read in any case).</summary>
+public sealed class ImpactGroupingJson() : JsonStringEnumConverter<ImpactGrouping>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false);
 
 /// <summary>The words for <see cref="ImpactGrouping"/> in answers.</summary>
 public static class ImpactGroupings

@@ -45,7 +45,7 @@ public sealed class ImpactSettings : DataSettings
     /// <summary>Grouping.</summary>
     [CommandOption("--by <GROUP>")]
     [Description("list (default), chapter or hs6")]
-    [DefaultValue(ImpactGrouping.List)]
+    [DefaultValue("list")]
     public ImpactGrouping By { get; init; } = ImpactGrouping.List;
 
     /// <summary>Export supply elasticity.</summary>

@@ -28,7 +28,7 @@ public sealed record DutyRequest(string? Hts, string? Origin, string? EntryDate,
     string? Unit = null, string? Importer = null, string? Scenario = null, bool ClaimExclusion = false, string? ScenarioDocument = null)
 {
     /// <summary>The host-neutral request.</summary>
-    public QuoteRequest Quote => new(Hts, Origin, EntryDate, Value, ExportDate, Quantity, Unit, Importer, ClaimExclusion);
+    public QuoteRequest ToQuote() => new(Hts, Origin, EntryDate, Value, ExportDate, Quantity, Unit, Importer, ClaimExclusion);
 }
 
 /// <summary>The duty endpoints.</summary>
@@ -51,7 +51,7 @@ public static class DutyEndpoints
     private static IResult Quote(DutyRequest r, ServerState state)
     {
         var problems = new Validator();
-        var entry = problems.Try(() => r.Quote.Validate(FieldStyle.Api));
+        var entry = problems.Try(() => r.ToQuote().Validate(FieldStyle.Api));
         var scenario = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", r.Scenario, "scenarioDocument", r.ScenarioDocument));
         problems.ThrowIfInvalid();
         var quote = DutyCalculator.Quote(state.Loader.Load(scenario), entry.Importer, entry.Shipment);
