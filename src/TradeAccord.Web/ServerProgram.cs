@@ -40,7 +40,7 @@ public static class ServerProgram
 
             await using var app = WebApp.Build(options);
             // Load the data and the trade store before the first request, so the first user does not wait.
-            using (app.Services.GetRequiredService<ServerState>().Trade())
+            using (await app.Services.GetRequiredService<ServerState>().TradeAsync(cancellationToken).ConfigureAwait(false))
             {
             }
 

@@ -23,10 +23,13 @@ public sealed record ServerState(ScheduleLoader Loader, string? Db, ApiKeys Keys
 {
     private int _builtInLoaded;
 
-    /// <summary>The trade store for one request, on the same store as the cases (a DuckDB file or PostgreSQL).</summary>
-    public ITradeStore Trade()
+    /// <summary>
+    /// The trade store for one request, on the same store as the cases (a DuckDB file or PostgreSQL). A DuckDB file
+    /// held by another process is waited for without holding a request thread.
+    /// </summary>
+    public async Task<ITradeStore> TradeAsync(CancellationToken cancellation)
     {
-        var store = TradeStores.Open(Db);
+        var store = await TradeStores.OpenAsync(Db, cancellation).ConfigureAwait(false);
         try
         {
             // The built-in series are checked on the first request only, not on every one.
@@ -45,10 +48,10 @@ public sealed record ServerState(ScheduleLoader Loader, string? Db, ApiKeys Keys
         return store;
     }
 
-    /// <summary>A case store and service for one request.</summary>
-    public (ICaseStore Store, CaseService Service) Cases()
+    /// <summary>A case store and service for one request; the server's service never reads a case's local agreement file.</summary>
+    public async Task<(ICaseStore Store, CaseService Service)> CasesAsync(CancellationToken cancellation)
     {
-        var store = CaseStores.Open(Db);
+        var store = await CaseStores.OpenAsync(Db, cancellation).ConfigureAwait(false);
         return (store, new CaseService(store, Loader));
     }
 }

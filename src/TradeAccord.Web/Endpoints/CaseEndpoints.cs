@@ -31,7 +31,7 @@ public static class CaseEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/cases").WithTags("cases").RequireKey();
-        api.MapPost("/", (OpenCaseRequest r, HttpContext context, ServerState state) =>
+        api.MapPost("/", async (OpenCaseRequest r, HttpContext context, ServerState state, CancellationToken cancellation) =>
         {
             if (ApiKeys.PartyOf(WebApp.RoleOf(context)) is not { } complainant)
             {
@@ -54,7 +54,7 @@ public static class CaseEndpoints
                 return Problems.BadRequest("at", $"'{r.At}' is not a date: expected yyyy-MM-dd");
             }
 
-            var (store, cases) = state.Cases();
+            var (store, cases) = await state.CasesAsync(cancellation).ConfigureAwait(false);
             using (store)
             {
                 var view = cases.Open(RequestDocuments.Named(state, ReferenceKind.Agreement, "agreement", r.Agreement ?? "us-china-phase-one"), complainant, against, r.Article, r.Summary, at, r.Confidential);
@@ -62,34 +62,34 @@ public static class CaseEndpoints
             }
         }).WithSummary("File an appeal as the calling office (the JSON of `accord case open --format json`)")
             .Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapGet("/", (string? at, bool? overdue, HttpContext context, ServerState state, TimeProvider clock) =>
+        api.MapGet("/", async (string? at, bool? overdue, HttpContext context, ServerState state, TimeProvider clock, CancellationToken cancellation) =>
         {
             if (!Date(at, clock, out var on))
             {
                 return Problems.BadRequest("at", $"'{at}' is not a date: expected yyyy-MM-dd");
             }
 
-            var (store, cases) = state.Cases();
+            var (store, cases) = await state.CasesAsync(cancellation).ConfigureAwait(false);
             using (store)
             {
                 var views = cases.List(on, Viewer(context)).Where(v => overdue != true || v.Overdue);
                 return Results.Ok(views.Select(CaseJson.Of).ToList());
             }
         }).WithSummary("Cases the caller may read, as of a date");
-        api.MapGet("/{id}", (string id, string? at, HttpContext context, ServerState state, TimeProvider clock) =>
+        api.MapGet("/{id}", async (string id, string? at, HttpContext context, ServerState state, TimeProvider clock, CancellationToken cancellation) =>
         {
             if (!Date(at, clock, out var on))
             {
                 return Problems.BadRequest("at", $"'{at}' is not a date: expected yyyy-MM-dd");
             }
 
-            var (store, cases) = state.Cases();
+            var (store, cases) = await state.CasesAsync(cancellation).ConfigureAwait(false);
             using (store)
             {
                 return Results.Ok(CaseJson.Of(cases.View(id, on, Viewer(context))));
             }
         }).WithSummary("A case: state, events, deadlines, overdue (the JSON of `accord case show --format json`)").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{id}/advance", (string id, AdvanceRequest r, HttpContext context, ServerState state) =>
+        api.MapPost("/{id}/advance", async (string id, AdvanceRequest r, HttpContext context, ServerState state, CancellationToken cancellation) =>
         {
             if (ApiKeys.PartyOf(WebApp.RoleOf(context)) is not { } by)
             {
@@ -106,7 +106,7 @@ public static class CaseEndpoints
                 return Problems.BadRequest("at", $"'{r.At}' is not a date: expected yyyy-MM-dd");
             }
 
-            var (store, cases) = state.Cases();
+            var (store, cases) = await state.CasesAsync(cancellation).ConfigureAwait(false);
             using (store)
             {
                 var (view, step) = cases.Advance(id, r.Action, by, at, r.Note);
@@ -119,9 +119,9 @@ public static class CaseEndpoints
                 return Results.Ok(CaseJson.Of(view));
             }
         }).WithSummary("Take an action as the calling office; a refused one returns 422 with the permitted actions");
-        api.MapGet("/{id}/verify", (string id, HttpContext context, ServerState state) =>
+        api.MapGet("/{id}/verify", async (string id, HttpContext context, ServerState state, CancellationToken cancellation) =>
         {
-            var (store, cases) = state.Cases();
+            var (store, cases) = await state.CasesAsync(cancellation).ConfigureAwait(false);
             using (store)
             {
                 var stored = store.Load(id);

@@ -16,7 +16,7 @@ public static class TrackEndpoints
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/track", (int? year, int? years, string? through, string? window, string? weights, string? series, string? vintage, string? categoryVintage, ServerState state) =>
+        app.MapGet("/api/track", async (int? year, int? years, string? through, string? window, string? weights, string? series, string? vintage, string? categoryVintage, ServerState state, CancellationToken cancellation) =>
         {
             if (year is not (>= 1990 and <= 2100))
             {
@@ -49,7 +49,7 @@ public static class TrackEndpoints
             var agreement = AgreementFiles.ReadValid(state.Loader, RequestDocuments.Named(state, ReferenceKind.Agreement, "agreement", "us-china-phase-one"));
             var options = new TrackOptions(year.Value, last, window == "agreement" ? TrackWindow.Agreement : TrackWindow.Calendar,
                 weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal, years ?? 1);
-            using var store = state.Trade();
+            using var store = await state.TradeAsync(cancellation).ConfigureAwait(false);
             var reports = TradeData.Track(store, agreement, state.Loader.AgreementContext,
                 new TrackRequest(series?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], vintage, options, state.Loader.Baseline, categoryVintage));
             return Results.Ok(reports.Count == 1 ? TrackJson.Of(reports[0]) : reports.Select(TrackJson.Of));
