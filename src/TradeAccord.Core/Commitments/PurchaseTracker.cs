@@ -217,7 +217,7 @@ public static class PurchaseTracker
         if (missing.Count > 0 || targets.Any(t => t is null) || (baselineYear is not null && figures.All(f => f.Year != baselineYear)))
         {
             notes.Add($"{commitment.Category}: no data. {commitment.Id} is measured by {string.Join(", ", commitment.MeasuredBy)}, which has no monthly series; "
-                      + $"import yearly figures (CSV header year,category,value_usd) for {baselineYear} and {string.Join(", ", years)} with `accord data import --series {commitment.MeasuredBy.FirstOrDefault()} --file FILE`");
+                      + $"import yearly figures (CSV header year,category,value_usd) for {baselineYear} and {string.Join(", ", years)} into the series {commitment.MeasuredBy.FirstOrDefault()}");
             return new CategoryProgress(commitment.Category, commitment.Id, false, new Progress(0m, 0m, 0m, 0m, 0m), 0m, [], [], null);
         }
 

@@ -149,7 +149,7 @@ public sealed class CaseWorkflow
 
         if (action.Response && data is null)
         {
-            return new(null, $"'{actionId}' is a responsive action: its terms are required (use `accord case respond`)", permitted);
+            return new(null, $"'{actionId}' is a responsive action: it is recorded with its terms, as a response", permitted);
         }
 
         var previous = events[^1];

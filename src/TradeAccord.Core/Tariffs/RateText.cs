@@ -14,11 +14,27 @@ public static partial class RateText
 {
     // An HTS revision repeats a few thousand distinct texts over 30,000 lines ("Free", "2.9%"); rates are
     // immutable, so one parsed instance per text serves them all (and reading a revision takes a third less time).
+    // Bounded: the shipped data hold some thousands of texts, but scenario documents sent to the server may carry
+    // any number of made-up ones; past the bound a text is parsed each time instead of kept.
     private static readonly ConcurrentDictionary<string, DutyRate?> Parsed = new(StringComparer.Ordinal);
+    private const int ParsedLimit = 50_000;
 
     /// <summary>Parses rate text; empty text yields null (the line inherits its parent's rate).</summary>
-    public static DutyRate? Parse(string? text) =>
-        text is null ? null : Parsed.TryGetValue(text, out var rate) ? rate : Parsed.GetOrAdd(text, ParseText(text));
+    public static DutyRate? Parse(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Parsed.TryGetValue(text, out var rate))
+        {
+            return rate;
+        }
+
+        var parsed = ParseText(text);
+        return Parsed.Count < ParsedLimit ? Parsed.GetOrAdd(text, parsed) : parsed;
+    }
 
     private static DutyRate? ParseText(string text)
     {

@@ -27,7 +27,8 @@ public sealed class AgreementDiagramCommand(CliContext cli) : Command<AgreementD
             throw new CliUsageException($"{agreement.Id} has no enforcement process to draw");
         }
 
-        var page = ProcessDiagram.Markdown(agreement, $"agreements/{settings.File.Replace(".yaml", "", StringComparison.Ordinal).Replace("agreements/", "", StringComparison.Ordinal)}.yaml");
+        var source = $"agreements/{settings.File.Replace(".yaml", "", StringComparison.Ordinal).Replace("agreements/", "", StringComparison.Ordinal)}.yaml";
+        var page = ProcessDiagram.Markdown(agreement, source, $"`accord agreement diagram {source}`");
         if (settings.Output is null)
         {
             cli.Out.Write(page);
