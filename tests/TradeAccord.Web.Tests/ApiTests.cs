@@ -81,6 +81,18 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Closed_sets_bind_from_the_same_words_as_the_command_line()
+    {
+        var agreementYear = await _server.Client().GetAsync("/api/track?year=2020&window=agreement&weights=even", TestContext.Current.CancellationToken);
+        var calendar = await _server.Client().GetAsync("/api/track?year=2020", TestContext.Current.CancellationToken);
+
+        agreementYear.StatusCode.ShouldBe(HttpStatusCode.OK, await agreementYear.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        // The agreement year of 2020 runs from the month of entry into force (2020-02), not from January.
+        (await Json(agreementYear)).GetProperty("period").GetProperty("from").GetString().ShouldBe("2020-02");
+        (await Json(calendar)).GetProperty("period").GetProperty("from").GetString().ShouldBe("2020-01");
+    }
+
+    [Fact]
     public async Task Malformed_batches_name_the_upload()
     {
         using var noFile = new MultipartFormDataContent { { new StringContent("x"), "other" } };
@@ -128,7 +140,7 @@ public sealed class ApiTests : IAsyncLifetime
         // The CLI's shape: statuses in words, and the sources read.
         stats.GetProperty("headings").EnumerateArray().ShouldContain(h => h.GetProperty("status").GetString() == "in force");
         stats.GetProperty("sources").GetArrayLength().ShouldBeGreaterThan(0);
-        stats.GetProperty("date").GetString().ShouldBe("2020-01-01");
+        stats.GetProperty("date").GetString().ShouldBe("2020-01");
         (await Json(await client.GetAsync("/api/agreements", TestContext.Current.CancellationToken))).EnumerateArray().Select(a => a.GetString()).ShouldContain("us-china-phase-one");
         (await Json(await client.GetAsync("/api/agreements/us-china-phase-one/timeline", TestContext.Current.CancellationToken))).GetProperty("dated").GetArrayLength().ShouldBeGreaterThan(10);
         var diff = await Json(await client.GetAsync("/api/agreements/diff?a=positions-2019-11/us&b=positions-2019-11/china", TestContext.Current.CancellationToken));

@@ -118,11 +118,25 @@ public sealed class TrackCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_bad_field_is_reported_at_once()
+    {
+        var run = await CliRun.Of("track", "--years", "0", "--through", "2020-13", "--scenario", "nope", "--db", Db);
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("--scenario: 'nope': no such scenario");
+        run.Error.ShouldNotContain("--year:"); // the scenario is checked first, then the query's fields
+        var query = await CliRun.Of("track", "--years", "0", "--through", "2020-13", "--db", Db);
+        query.Error.ShouldContain("--year: is required");
+        query.Error.ShouldContain("--years: 0 is not valid");
+        query.Error.ShouldContain("--through: '2020-13' is not a month");
+    }
+
+    [Fact]
     public async Task Bad_options_are_refused_before_anything_runs()
     {
-        (await CliRun.Of("track", "--year", "2020", "--through", "2020-13", "--db", Db)).Error.ShouldContain("--through '2020-13' is not a month: expected yyyy-MM");
+        (await CliRun.Of("track", "--year", "2020", "--through", "2020-13", "--db", Db)).Error.ShouldContain("--through: '2020-13' is not a month: expected yyyy-MM");
         (await CliRun.Of("track", "--year", "2020", "--chart", "x.pdf", "--db", Db)).Error.ShouldContain("expected a file ending in .svg or .png");
-        (await CliRun.Of("track", "--year", "2020", "--years", "0", "--db", Db)).Error.ShouldContain("--years 0: expected 1 to 10");
+        (await CliRun.Of("track", "--year", "2020", "--years", "0", "--db", Db)).Error.ShouldContain("--years: 0 is not valid: expected 1 to 10");
         (await CliRun.Of("track", "--year", "2021", "--category-vintage", "census-ytd-1999-01", "--db", Db)).Error
             .ShouldContain("us-exports-by-category has no vintage 'census-ytd-1999-01': expected one of census-ytd-2021-01");
         (await CliRun.Of("track", "--year", "2020", "--series", "nowhere", "--db", Db)).Error

@@ -2,7 +2,9 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console.Cli;
 using Spectre.Console;
+using TradeAccord.App.Requests;
 using TradeAccord.App.Tracking;
+using TradeAccord.Core.Errors;
 using TradeAccord.App;
 using TradeAccord.Cli.Commands.Agreements;
 using TradeAccord.Cli.Infrastructure;
@@ -59,13 +61,13 @@ public sealed class TrackSettings : StoreSettings
     [CommandOption("--window <WINDOW>")]
     [Description("calendar (default) or agreement (twelve months from the month of entry into force)")]
     [DefaultValue("calendar")]
-    public string Window { get; init; } = "calendar";
+    public TrackWindow Window { get; init; } = TrackWindow.Calendar;
 
     /// <summary>Monthly weights.</summary>
     [CommandOption("--weights <WEIGHTS>")]
     [Description("seasonal (default: each month's share of baseline-year trade) or even")]
     [DefaultValue("seasonal")]
-    public string Weights { get; init; } = "seasonal";
+    public TargetWeights Weights { get; init; } = TargetWeights.Seasonal;
 
     /// <summary>A scenario for evaluating conditions.</summary>
     [CommandOption("--scenario <NAME>")]
@@ -83,17 +85,10 @@ public sealed class TrackSettings : StoreSettings
     [Description("Also draw cumulative actual against target per category to this .svg or .png file")]
     public string? Chart { get; init; }
 
-    /// <summary>Whether --through parsed.</summary>
-    public static bool TryMonth(string text, out DateOnly month) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
-
+    // The query's own fields are checked by TrackQuery.Run, the one validator the server uses too; these are the
+    // command line's own (output format and chart file).
     /// <inheritdoc />
     public override ValidationResult Validate() => All(
-        Year is null or < 1990 or > 2100 ? ValidationResult.Error("--year is required: a year such as 2020") : ValidationResult.Success(),
-        Years is < 1 or > 10 ? ValidationResult.Error($"--years {Years}: expected 1 to 10") : ValidationResult.Success(),
-        Through is null || TryMonth(Through, out _) ? ValidationResult.Success() : ValidationResult.Error($"--through '{Through}' is not a month: expected yyyy-MM"),
-        CheckOneOf("--window", Window, "calendar", "agreement"),
-        CheckOneOf("--weights", Weights, "seasonal", "even"),
         CheckOneOf("--format", Format, "table", "json", "csv"),
         Chart is null || Chart.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
             ? ValidationResult.Success() : ValidationResult.Error($"--chart '{Chart}': expected a file ending in .svg or .png"));
@@ -106,24 +101,18 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
     public override int Execute(CommandContext context, TrackSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var agreement = AgreementInput.Load(cli, settings.Agreement, settings.Data);
         var loader = cli.Loader(settings.Data);
-        TrackSettings.TryMonth(settings.Through ?? "", out var through);
-        var options = new TrackOptions(settings.Year!.Value, settings.Through is null ? null : through,
-            settings.Window == "agreement" ? TrackWindow.Agreement : TrackWindow.Calendar,
-            settings.Weights == "even" ? TargetWeights.Even : TargetWeights.Seasonal, settings.Years);
         var series = settings.Series?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var problems = new Validator();
+        var agreement = problems.Try(() => cli.Reference(ReferenceKind.Agreement, "--agreement", settings.Agreement, settings.Data));
+        var scenario = problems.Try(() => cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
+        problems.ThrowIfInvalid();
+        var query = new TrackQuery(settings.Year, settings.Years, settings.Through, settings.Window, settings.Weights, series, settings.Vintage,
+            settings.CategoryVintage, agreement!, scenario);
         IReadOnlyList<TrackReport> reports;
         using (var store = cli.Store(settings.Db, settings.Data))
         {
-            try
-            {
-                reports = TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(series, settings.Vintage, options, loader.Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data)).Set, settings.CategoryVintage));
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            reports = query.Run(store, loader, FieldStyle.Option);
         }
 
         if (settings.Chart is { } chart)
