@@ -140,7 +140,7 @@ public sealed class ApiTests : IAsyncLifetime
         // The CLI's shape: statuses in words, and the sources read.
         stats.GetProperty("headings").EnumerateArray().ShouldContain(h => h.GetProperty("status").GetString() == "in force");
         stats.GetProperty("sources").GetArrayLength().ShouldBeGreaterThan(0);
-        stats.GetProperty("date").GetString().ShouldBe("2020-01");
+        stats.GetProperty("date").GetString().ShouldBe("2020-01-01");
         (await Json(await client.GetAsync("/api/agreements", TestContext.Current.CancellationToken))).EnumerateArray().Select(a => a.GetString()).ShouldContain("us-china-phase-one");
         (await Json(await client.GetAsync("/api/agreements/us-china-phase-one/timeline", TestContext.Current.CancellationToken))).GetProperty("dated").GetArrayLength().ShouldBeGreaterThan(10);
         var diff = await Json(await client.GetAsync("/api/agreements/diff?a=positions-2019-11/us&b=positions-2019-11/china", TestContext.Current.CancellationToken));
