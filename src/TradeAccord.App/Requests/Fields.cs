@@ -57,6 +57,9 @@ public sealed class Fields(FieldStyle style)
         return default;
     }
 
+    /// <summary>Runs <paramref name="check"/> (e.g. resolving a reference), recording its problems instead of stopping.</summary>
+    public T? Try<T>(Func<T> check) => _problems.Try(check);
+
     /// <summary>Throws every problem recorded, or returns when there is none.</summary>
     /// <exception cref="ValidationException">At least one problem.</exception>
     public void ThrowIfInvalid() => _problems.ThrowIfInvalid();

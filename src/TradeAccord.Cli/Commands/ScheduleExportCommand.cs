@@ -1,6 +1,8 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TradeAccord.App.Requests;
 using TradeAccord.Cli.Infrastructure;
+using TradeAccord.Core.Errors;
 using TradeAccord.Core.Common;
 using TradeAccord.Sources;
 using TradeAccord.Sources.References;
@@ -19,16 +21,21 @@ public sealed class ScheduleExportCommand(CliContext cli) : AsyncCommand<Schedul
             throw new CliUsageException($"--format '{settings.Format}' is not supported for export: expected csv");
         }
 
-        var schedule = cli.Loader(settings.Data).Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
-        CountryCode? importer = settings.Importer is null ? null : CountryCode.Parse(settings.Importer).GetValueOrThrow();
+        // Unlike stats, export takes neither a date nor an importer by default: every date, every importer.
+        var fields = new Fields(FieldStyle.Option);
+        var date = fields.OptionalDate("date", settings.Date);
+        CountryCode? importer = settings.Importer is null ? null : fields.Country("importer", settings.Importer);
+        var scenario = fields.Try(() => cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
+        fields.ThrowIfInvalid();
+        var schedule = cli.Loader(settings.Data).Load(scenario);
         if (settings.Output is null)
         {
-            ScheduleExporter.Write(schedule, cli.Out, DataSettings.ParseDate(settings.Date), importer);
+            ScheduleExporter.Write(schedule, cli.Out, date, importer);
             return 0;
         }
 
         await using var file = new StreamWriter(settings.Output);
-        var rows = ScheduleExporter.Write(schedule, file, DataSettings.ParseDate(settings.Date), importer);
+        var rows = ScheduleExporter.Write(schedule, file, date, importer);
         cli.Console.WriteLine($"{rows:N0} rows written to {settings.Output}");
         return 0;
     }

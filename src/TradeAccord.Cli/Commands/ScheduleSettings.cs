@@ -31,6 +31,5 @@ public sealed class ScheduleSettings : DataSettings
     [Description("export: write to this file instead of standard output")]
     public string? Output { get; init; }
 
-    /// <inheritdoc />
-    public override ValidationResult Validate() => All(CheckDate("--date", Date), CheckCountry("--importer", Importer));
+    // Date and importer are checked by each command's query (ScheduleStatsQuery, shared with the server; export's own).
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Spectre.Console.Cli;
 using Spectre.Console;
+using TradeAccord.App.Requests;
 using TradeAccord.App.Tariffs;
+using TradeAccord.Core.Errors;
 using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
@@ -18,20 +20,16 @@ public sealed class ScheduleStatsCommand(CliContext cli) : AsyncCommand<Schedule
     public override Task<int> ExecuteAsync(CommandContext context, ScheduleSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Date is null)
-        {
-            throw new CliUsageException("--date is required for stats");
-        }
-
         var format = settings.Format ?? "table";
         if (format is not ("table" or "json"))
         {
             throw new CliUsageException($"--format '{format}' is not supported: expected table or json");
         }
 
-        var schedule = cli.Loader(settings.Data).Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
-        var date = DataSettings.ParseDate(settings.Date)!.Value;
-        var importer = CountryCode.Parse(settings.Importer ?? "US").GetValueOrThrow();
+        var problems = new Validator();
+        var scenario = problems.Try(() => cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
+        problems.ThrowIfInvalid();
+        var (schedule, importer, date) = new ScheduleStatsQuery(settings.Date, settings.Importer, scenario).Run(cli.Loader(settings.Data), FieldStyle.Option);
         var counts = ScheduleStatistics.On(schedule, importer, date);
         if (format == "json")
         {

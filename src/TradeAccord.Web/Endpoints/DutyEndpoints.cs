@@ -141,22 +141,10 @@ public static class DutyEndpoints
     private static IResult Stats(string? date, string? importer, string? scenario, ServerState state)
     {
         var problems = new Validator();
-        var fields = new Fields(FieldStyle.Api);
-        var on = problems.Try(() =>
-        {
-            var d = fields.Date("date", date);
-            fields.ThrowIfInvalid();
-            return d;
-        });
-        var into = problems.Try(() =>
-        {
-            var c = fields.Country("importer", importer ?? "US");
-            fields.ThrowIfInvalid();
-            return c;
-        });
         var document = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", scenario, "scenarioDocument", null));
+        var stats = problems.Try(() => new ScheduleStatsQuery(date, importer, document).Run(state.Loader, FieldStyle.Api));
         problems.ThrowIfInvalid();
-        return Results.Ok(ScheduleStatsJson.Of(state.Loader.Load(document), into, on));
+        return Results.Ok(ScheduleStatsJson.Of(stats.Schedule, stats.Importer, stats.Date));
     }
 
     private sealed class FolderRemoval(DirectoryInfo folder) : IDisposable

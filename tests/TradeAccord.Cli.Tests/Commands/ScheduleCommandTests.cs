@@ -36,6 +36,6 @@ public class ScheduleCommandTests
         var run = await CliRun.Of("schedule", "stats");
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("--date is required");
+        run.Error.ShouldContain("--date: is required: expected a date, yyyy-MM-dd");
     }
 }
