@@ -141,6 +141,20 @@ public sealed class ProbeTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Every_wrong_field_of_an_appeal_is_reported_at_once()
+    {
+        var response = await _server.Client(Server.UsKey).PostAsJsonAsync("/api/cases", new { respondent = "XX1", summary = " ", at = "yesterday" },
+            TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await Json(response)).GetProperty("errors");
+        foreach (var field in new[] { "respondent", "summary", "at" })
+        {
+            errors.TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+    }
+
     private const string Entries = "id,hts,origin,entry_date,value_usd\n1,7326.90.8688,CN,2019-06-20,10000\n2,8471.30.0100,CN,2019-12-16,1000\n";
 
     private async Task<JsonElement> Refused(HttpResponseMessage response, string field, string probe)

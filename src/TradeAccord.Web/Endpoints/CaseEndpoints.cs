@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using TradeAccord.App.Cases;
+using TradeAccord.App.Requests;
 using TradeAccord.Core.Common;
 using TradeAccord.Storage.Cases;
 using TradeAccord.Sources.References;
@@ -38,26 +39,11 @@ public static class CaseEndpoints
                 return Problems.Forbidden("only a party's office (us-office, cn-office) can file an appeal");
             }
 
-            var respondent = CountryCode.Parse(r.Respondent ?? "");
-            if (!respondent.TryGetValue(out var against))
-            {
-                return Problems.BadRequest("respondent", respondent.Error!);
-            }
-
-            if (string.IsNullOrWhiteSpace(r.Summary))
-            {
-                return Problems.BadRequest("summary", "is required: the complaint in a sentence");
-            }
-
-            if (!TryDate(r.At, out var at))
-            {
-                return Problems.BadRequest("at", $"'{r.At}' is not a date: expected yyyy-MM-dd");
-            }
-
             var (store, cases) = await state.CasesAsync(cancellation).ConfigureAwait(false);
             using (store)
             {
-                var view = cases.Open(RequestDocuments.Named(state, ReferenceKind.Agreement, "agreement", r.Agreement ?? "us-china-phase-one"), complainant, against, r.Article, r.Summary, at, r.Confidential);
+                var view = new CaseOpening(complainant.ToString(), r.Respondent, r.Article, r.Summary, r.At, null, r.Confidential,
+                    RequestDocuments.Named(state, ReferenceKind.Agreement, "agreement", r.Agreement ?? "us-china-phase-one")).Open(cases, FieldStyle.Api);
                 return Results.Created($"/api/cases/{view.Header.Id}", CaseJson.Of(view));
             }
         }).WithSummary("File an appeal as the calling office (the JSON of `accord case open --format json`)")

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TradeAccord.App.Cases;
+using TradeAccord.App.Requests;
 using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
@@ -44,12 +45,7 @@ public sealed class CaseOpenSettings : CaseSettings
     [Description("Only the two offices may read the case")]
     public bool Confidential { get; init; }
 
-    /// <inheritdoc />
-    public override ValidationResult Validate() => All(
-        base.Validate(),
-        Complainant is null ? ValidationResult.Error("--complainant is required") : CheckCountry("--complainant", Complainant),
-        Respondent is null ? ValidationResult.Error("--respondent is required") : CheckCountry("--respondent", Respondent),
-        string.IsNullOrWhiteSpace(Summary) ? ValidationResult.Error("--summary is required: the complaint in a sentence") : ValidationResult.Success());
+    // The appeal's own fields are checked by CaseOpening.Open, the one validator the server uses too.
 }
 
 /// <summary><c>accord case open</c>: files the appeal; prints the case's id, state and deadlines.</summary>
@@ -60,8 +56,9 @@ public sealed class CaseOpenCommand(CliContext cli) : Command<CaseOpenSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var cases = cli.Cases(settings.Db, settings.Data);
-        var view = cases.Service.Open(cli.Reference(ReferenceKind.Agreement, "--agreement", settings.Agreement, settings.Data)!, CountryCode.Parse(settings.Complainant!).GetValueOrThrow(), CountryCode.Parse(settings.Respondent!).GetValueOrThrow(),
-            settings.Article, settings.Summary!, settings.Date(cli.Clock), settings.Confidential);
+        var agreement = cli.Reference(ReferenceKind.Agreement, "--agreement", settings.Agreement, settings.Data)!;
+        var view = new CaseOpening(settings.Complainant, settings.Respondent, settings.Article, settings.Summary, settings.At, settings.Date(cli.Clock),
+            settings.Confidential, agreement).Open(cases.Service, FieldStyle.Option);
         CaseOutput.Write(cli, view, settings.Json);
         return 0;
     }
