@@ -89,22 +89,18 @@ public static class AnalysisEndpoints
         });
         api.MapPost("/{id}/simulate", (string id, string? us, string? cn, int? seed, int? rounds, HttpContext context, ServerState state) =>
         {
-            if (rounds is not (null or (>= 1 and <= 10_000)))
-            {
-                return Problems.BadRequest("rounds", $"{rounds} is not valid: expected 1 to 10000 (default 60)");
-            }
-
             var domain = Domain(state, id);
-            var named = domain.Parties.Select(p => p.Party switch { "US" => us, "CN" => cn, _ => null } ?? "boulware").ToList();
-            var bad = named.FirstOrDefault(n => Strategies.Named(n) is null);
-            if (bad is not null)
+            var named = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (party, name) in new[] { ("US", us), ("CN", cn) })
             {
-                return Problems.BadRequest("strategy", $"'{bad}' is not a strategy: expected one of {string.Join(", ", Strategies.Names)}");
+                if (name is not null)
+                {
+                    named[party] = name;
+                }
             }
 
-            var strategies = named.Select(n => Strategies.Named(n)!).ToList();
-            var result = Simulation.Run(OutcomeSpace.Of(domain), strategies, rounds ?? 60, seed ?? 1);
-            var json = Node(NegotiationJson.Simulation(domain, result, strategies, seed ?? 1));
+            var (result, strategies, used) = new SimulationRequest(named, seed, rounds).Run(domain, FieldStyle.Api);
+            var json = Node(NegotiationJson.Simulation(domain, result, [.. strategies], used));
             // Without agreement each party is left with its reservation: the caller sees its own only.
             if (result.Agreement is null)
             {

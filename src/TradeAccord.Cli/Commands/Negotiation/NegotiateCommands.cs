@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TradeAccord.App.Negotiation;
+using TradeAccord.App.Requests;
 using TradeAccord.App;
 using TradeAccord.Cli.Infrastructure;
 using TradeAccord.Cli.Output;
@@ -145,8 +146,8 @@ public sealed class NegotiateSimulateSettings : NegotiationSettings
     /// <inheritdoc />
     public override ValidationResult Validate() => All(
         base.Validate(),
-        Rounds is < 1 or > 10_000 ? ValidationResult.Error("--rounds must be from 1 to 10000") : ValidationResult.Success(),
-        Strategy.FirstOrDefault(s => s.Split('=') is not [_, var name] || Strategies.Named(name) is null) is { } bad
+        // The command line's own syntax; parties, names and rounds are checked by SimulationRequest, as on the server.
+        Strategy.FirstOrDefault(s => s.Split('=') is not [_, _]) is { } bad
             ? ValidationResult.Error($"--strategy '{bad}': expected PARTY=NAME with NAME one of {string.Join(", ", Strategies.Names)}")
             : ValidationResult.Success());
 }
@@ -159,17 +160,11 @@ public sealed class NegotiateSimulateCommand(CliContext cli) : Command<Negotiate
     {
         ArgumentNullException.ThrowIfNull(settings);
         var domain = Domains.Load(cli, settings.File, settings.Data);
-        var named = settings.Strategy.Select(s => s.Split('=')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        foreach (var party in named.Keys.Where(k => domain.Parties.All(p => p.Party != k)))
-        {
-            throw new CliUsageException($"--strategy {party}=...: {party} is not a party of {domain.Id}");
-        }
-
-        var strategies = domain.Parties.Select(p => Strategies.Named(named.GetValueOrDefault(p.Party, "boulware"))!).ToList();
-        var result = Simulation.Run(OutcomeSpace.Of(domain), strategies, settings.Rounds, settings.Seed);
+        var named = settings.Strategy.Select(s => s.Split('=')).GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal);
+        var (result, strategies, seed) = new SimulationRequest(named, settings.Seed, settings.Rounds).Run(domain, FieldStyle.Option);
         if (settings.Format == "json")
         {
-            cli.Out.WriteLine(Json.Serialize(NegotiationJson.Simulation(domain, result, strategies, settings.Seed)));
+            cli.Out.WriteLine(Json.Serialize(NegotiationJson.Simulation(domain, result, [.. strategies], seed)));
             return 0;
         }
 
