@@ -2,15 +2,15 @@ namespace TradeAccord.Sources;
 
 /// <summary>
 /// A small thread-safe cache that keeps at most <c>capacity</c> values, dropping the least recently used: for values
-/// keyed by content that users can vary without end.
+/// keyed by content that users can vary without end. Callers asking for the same key at once share one making.
 /// </summary>
 /// <typeparam name="TKey">The key (a content hash).</typeparam>
 /// <typeparam name="TValue">The value.</typeparam>
 public sealed class BoundedCache<TKey, TValue>(int capacity)
     where TKey : notnull
 {
-    private readonly LinkedList<(TKey Key, TValue Value)> _order = new();
-    private readonly Dictionary<TKey, LinkedListNode<(TKey Key, TValue Value)>> _nodes = [];
+    private readonly LinkedList<(TKey Key, Lazy<TValue> Value)> _order = new();
+    private readonly Dictionary<TKey, LinkedListNode<(TKey Key, Lazy<TValue> Value)>> _nodes = [];
     private readonly Lock _lock = new();
 
     /// <summary>How many values are kept now.</summary>
@@ -25,37 +25,48 @@ public sealed class BoundedCache<TKey, TValue>(int capacity)
         }
     }
 
-    /// <summary>The value for <paramref name="key"/>, made by <paramref name="make"/> (outside the lock) when absent.</summary>
+    /// <summary>The value for <paramref name="key"/>, made once by <paramref name="make"/> (outside the lock) when absent.</summary>
     public TValue GetOrAdd(TKey key, Func<TValue> make)
     {
         ArgumentNullException.ThrowIfNull(make);
+        Lazy<TValue> lazy;
         lock (_lock)
         {
             if (_nodes.TryGetValue(key, out var found))
             {
                 _order.Remove(found);
                 _order.AddFirst(found);
-                return found.Value.Value;
+                lazy = found.Value.Value;
+            }
+            else
+            {
+                lazy = new Lazy<TValue>(make, LazyThreadSafetyMode.ExecutionAndPublication);
+                _nodes[key] = _order.AddFirst((key, lazy));
+                while (_nodes.Count > capacity && _order.Last is { } oldest)
+                {
+                    _order.RemoveLast();
+                    _nodes.Remove(oldest.Value.Key);
+                }
             }
         }
 
-        // Two callers may make the same value at once; the first stored wins and the other is dropped.
-        var value = make();
-        lock (_lock)
+        try
         {
-            if (_nodes.TryGetValue(key, out var raced))
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failed making is not kept: the next caller tries again.
+            lock (_lock)
             {
-                return raced.Value.Value;
+                if (_nodes.TryGetValue(key, out var node) && ReferenceEquals(node.Value.Value, lazy))
+                {
+                    _order.Remove(node);
+                    _nodes.Remove(key);
+                }
             }
 
-            _nodes[key] = _order.AddFirst((key, value));
-            while (_nodes.Count > capacity && _order.Last is { } oldest)
-            {
-                _order.RemoveLast();
-                _nodes.Remove(oldest.Value.Key);
-            }
-
-            return value;
+            throw;
         }
     }
 }

@@ -10,12 +10,11 @@ namespace TradeAccord.Web;
 public readonly record struct QueryWord<TEnum>(TEnum Value)
     where TEnum : struct, Enum
 {
-    /// <summary>Parses a member's name, ignoring case.</summary>
+    /// <summary>Parses a member's name, ignoring case: exactly one name, no number, sign, space or list.</summary>
     public static bool TryParse(string? text, out QueryWord<TEnum> word)
     {
-        var ok = text is { Length: > 0 } && !char.IsAsciiDigit(text[0]) && text[0] != '-'
-                 && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value);
-        word = ok ? new QueryWord<TEnum>(Enum.Parse<TEnum>(text!, ignoreCase: true)) : default;
-        return ok;
+        var name = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        word = name is null ? default : new QueryWord<TEnum>(Enum.Parse<TEnum>(name));
+        return name is not null;
     }
 }

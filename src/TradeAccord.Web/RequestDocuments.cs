@@ -11,6 +11,12 @@ namespace TradeAccord.Web;
 public static class RequestDocuments
 {
     /// <summary>
+    /// The largest JSON body an endpoint that takes a document reads: the document's own limit, with room for JSON
+    /// escaping and the other fields. Larger bodies are refused before they are read.
+    /// </summary>
+    public const long MaxJsonBody = 3L * DocumentRefs.MaxInlineChars;
+
+    /// <summary>
     /// The document named by <paramref name="nameField"/> or sent in <paramref name="documentField"/> (not both);
     /// null when neither was given.
     /// </summary>

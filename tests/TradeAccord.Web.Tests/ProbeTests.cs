@@ -142,6 +142,31 @@ public sealed class ProbeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Paths_inside_a_posted_agreement_never_reach_a_file()
+    {
+        var agreement = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "agreements", "us-china-phase-one.yaml"), TestContext.Current.CancellationToken);
+        var secret = Path.Combine(_server.Folder, "secret.csv");
+        await File.WriteAllTextAsync(secret, "category,subcategory,code\nSECRET-CATEGORY,x,1201\n", TestContext.Current.CancellationToken);
+        var details = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var probe in new[] { secret, _server.KeysFile, "/etc/passwd", "/dev/zero", "../../../../etc/passwd", Path.Combine(_server.Folder, "missing.csv") })
+        {
+            var document = agreement.Replace("products: phase_one/annex_6_1_products.csv", $"products: {probe}", StringComparison.Ordinal);
+            var response = await _server.Client().PostAsJsonAsync("/api/duty",
+                new { hts = "7326.90.8688", origin = "CN", entryDate = "2019-06-20", value = 1000, scenarioDocument = document }, TestContext.Current.CancellationToken);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, text);
+            text.ShouldNotContain("SECRET-CATEGORY");
+            text.ShouldNotContain(Server.UsKey);
+            text.ShouldNotContain("root:");
+            details.Add(text.Replace(probe, "<probe>", StringComparison.Ordinal));
+        }
+
+        // One answer whatever is at the path: existence cannot be read off the reply either.
+        details.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Every_wrong_field_of_an_appeal_is_reported_at_once()
     {
         var response = await _server.Client(Server.UsKey).PostAsJsonAsync("/api/cases", new { respondent = "XX1", summary = " ", at = "yesterday" },

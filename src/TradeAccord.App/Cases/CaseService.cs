@@ -110,8 +110,12 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader, bool lo
     }
 
     /// <summary>Every case the viewer may read that was open by <paramref name="at"/>, as it stood then.</summary>
+    /// <remarks>Where local files are not read (the server), a case opened on the command line under a user's own
+    /// agreement file is left out rather than failing the whole list.</remarks>
     public IReadOnlyList<CaseView> List(DateOnly at, Viewer viewer) =>
-        [.. store.List().Where(h => viewer.MayRead(h) && h.Opened <= at).Select(h => View(h.Id, at, viewer))];
+        [.. store.List().Where(h => viewer.MayRead(h) && h.Opened <= at && Readable(h)).Select(h => View(h.Id, at, viewer))];
+
+    private bool Readable(CaseHeader header) => localFiles || loader.Documents.Find(ReferenceKind.Agreement, header.AgreementFile) is not null;
 
     /// <summary>
     /// Takes an action as <paramref name="by"/> (null: an action no party takes, such as one the process takes on a
@@ -185,7 +189,7 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader, bool lo
         var shipped = loader.Documents.Find(ReferenceKind.Agreement, header.AgreementFile);
         if (shipped is null && !localFiles)
         {
-            throw new CaseException($"case {header.Id} runs under an agreement file that is not shipped: it can be read on the command line only");
+            throw new CaseException($"case {header.Id} runs under an agreement file that is not shipped: it can be read on the command line only", ErrorKind.Forbidden);
         }
 
         return Agreement(shipped ?? DocumentRefs.FromCommandLine(loader.Documents, ReferenceKind.Agreement, "agreement", header.AgreementFile)).Agreement;
@@ -228,11 +232,20 @@ public sealed class CaseService(ICaseStore store, ScheduleLoader loader, bool lo
 }
 
 /// <summary>A case operation was refused; the message says why.</summary>
-/// <param name="message">Why.</param>
-/// <param name="notFound">Whether the case does not exist for the caller (none with that id, or one it may not read).</param>
-public sealed class CaseException(string message, bool notFound = false)
-    : AccordException(notFound ? ErrorKind.NotFound : ErrorKind.BadInput, message)
+public sealed class CaseException : AccordException
 {
+    /// <summary>A refused operation; <paramref name="notFound"/> when the case does not exist for the caller.</summary>
+    public CaseException(string message, bool notFound = false)
+        : base(notFound ? ErrorKind.NotFound : ErrorKind.BadInput, message)
+    {
+    }
+
+    /// <summary>A refused operation of another kind (e.g. forbidden here).</summary>
+    public CaseException(string message, ErrorKind kind)
+        : base(kind, message)
+    {
+    }
+
     /// <summary>Whether the case does not exist for the caller: an API answers 404 and says no more.</summary>
     public bool NotFound => Kind == ErrorKind.NotFound;
 }

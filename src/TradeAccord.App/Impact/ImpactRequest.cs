@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TradeAccord.App.Requests;
 using TradeAccord.Core.Common;
+using TradeAccord.Core.Errors;
 using TradeAccord.Sources;
 using TradeAccord.Sources.References;
 
@@ -51,17 +52,20 @@ public sealed record ImpactRequest(string? Importer, DocumentRef? Scenario, Docu
 
     /// <summary>Checks the request (every problem at once, named in <paramref name="style"/>), then runs the model.</summary>
     /// <exception cref="Core.Errors.ValidationException">One or more fields are wrong.</exception>
-    public ImpactRun Run(ScheduleLoader loader, FieldStyle style)
+    /// <param name="loader">The data.</param>
+    /// <param name="style">How the host names fields.</param>
+    /// <param name="earlier">Problems the host found resolving the scenario and baseline, reported with these.</param>
+    public ImpactRun Run(ScheduleLoader loader, FieldStyle style, Validator? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
-        var fields = new Fields(style);
+        var fields = new Fields(style, earlier);
         var importer = fields.Country("importer", Importer ?? "US");
         if (importer != default && importer != CountryCode.US && importer != CountryCode.CN)
         {
             fields.Problem("importer", $"'{Importer}' has no shipped trade data: expected US or CN");
         }
 
-        if (Scenario is null)
+        if (Scenario is null && !fields.Has("scenario"))
         {
             fields.Problem("scenario", $"is required: expected one of {string.Join(", ", loader.ScenarioNames)}");
         }

@@ -5,9 +5,14 @@ using TradeAccord.Core.Errors;
 namespace TradeAccord.App.Requests;
 
 /// <summary>Field checks shared by every request's validator: each records its problem and returns what it parsed.</summary>
-public sealed class Fields(FieldStyle style)
+/// <param name="style">How the host names fields.</param>
+/// <param name="problems">Problems the host found already (e.g. with references), reported together with these.</param>
+public sealed class Fields(FieldStyle style, Validator? problems = null)
 {
-    private readonly Validator _problems = new();
+    private readonly Validator _problems = problems ?? new Validator();
+
+    /// <summary>Whether a problem with <paramref name="field"/> was recorded.</summary>
+    public bool Has(string field) => _problems.Has(Name(field));
 
     /// <summary>The host's spelling of <paramref name="field"/>.</summary>
     public string Name(string field) => style.Spell(field);

@@ -69,14 +69,6 @@ public sealed record TrackQuery(int? Year, int? Years, string? Through, TrackWin
         fields.ThrowIfInvalid();
         var agreement = AgreementFiles.ReadValid(loader, Agreement);
         var options = new TrackOptions(Year!.Value, last, Window, Weights, Years ?? 1);
-        try
-        {
-            return TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(Series, Vintage, options, loader.Load(Scenario).Set, CategoryVintage));
-        }
-        catch (ArgumentException e)
-        {
-            // The tracker refuses a window the data do not reach, or an agreement without the dates a window needs.
-            throw new OutsideDataException(e.Message);
-        }
+        return TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(Series, Vintage, options, loader.Load(Scenario).Set, CategoryVintage));
     }
 }

@@ -1,3 +1,4 @@
+using TradeAccord.Core.Errors;
 using TradeAccord.Storage;
 using TradeAccord.Core.Agreements;
 using TradeAccord.Core.Commitments;
@@ -122,7 +123,22 @@ public static class TradeData
 
     /// <summary>Tracks every requested monthly series of the store against <paramref name="agreement"/>.</summary>
     /// <exception cref="StoreException">A series or vintage asked for is not in the store.</exception>
+    /// <exception cref="OutsideDataException">The window is outside the data, or the agreement lacks the dates it needs.</exception>
     public static IReadOnlyList<TrackReport> Track(ITradeStore store, Agreement agreement, AgreementContext context, TrackRequest request)
+    {
+        try
+        {
+            return TrackUnchecked(store, agreement, context, request);
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            // The tracker (Core) refuses a window the data do not reach with ArgumentException: for a user it is a
+            // question outside the data. The parameter's name means nothing to them.
+            throw new OutsideDataException(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
+        }
+    }
+
+    private static IReadOnlyList<TrackReport> TrackUnchecked(ITradeStore store, Agreement agreement, AgreementContext context, TrackRequest request)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(agreement);

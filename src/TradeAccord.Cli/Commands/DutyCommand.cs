@@ -20,16 +20,20 @@ public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
     public override Task<int> ExecuteAsync(CommandContext context, DutySettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var loader = cli.Loader(settings.Data);
-        var importer = CountryCode.Parse(settings.Importer).GetValueOrThrow();
-        var schedule = loader.Load(cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
-        return Task.FromResult(settings.Input is not null ? RunBatch(schedule, importer, settings) : RunSingle(schedule, importer, settings));
+        // Every field is checked, and every problem reported, before the schedule is loaded.
+        var fields = new Fields(FieldStyle.Option);
+        var scenario = fields.Try(() => cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
+        var (importer, shipment) = settings.Input is not null
+            ? (fields.Country("importer", settings.Importer), default(Shipment))
+            : fields.Try(() => new QuoteRequest(settings.Hts, settings.Origin, settings.EntryDate, settings.Value, settings.ExportDate, settings.Quantity,
+                settings.Unit, settings.Importer, settings.ClaimExclusion).Validate(FieldStyle.Option));
+        fields.ThrowIfInvalid();
+        var schedule = cli.Loader(settings.Data).Load(scenario);
+        return Task.FromResult(settings.Input is not null ? RunBatch(schedule, importer, settings) : RunSingle(schedule, importer, shipment, settings));
     }
 
-    private int RunSingle(TariffSchedule schedule, CountryCode importer, DutySettings settings)
+    private int RunSingle(TariffSchedule schedule, CountryCode importer, Shipment shipment, DutySettings settings)
     {
-        var (_, shipment) = new QuoteRequest(settings.Hts, settings.Origin, settings.EntryDate, settings.Value, settings.ExportDate, settings.Quantity,
-            settings.Unit, settings.Importer, settings.ClaimExclusion).Validate(FieldStyle.Option);
         var result = DutyCalculator.Quote(schedule, importer, shipment);
         if (!result.TryGetValue(out var quote))
         {

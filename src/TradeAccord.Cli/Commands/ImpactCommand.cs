@@ -74,10 +74,9 @@ public sealed class ImpactCommand(CliContext cli) : Command<ImpactSettings>
         var problems = new Validator();
         var scenario = problems.Try(() => cli.Reference(ReferenceKind.Scenario, "--scenario", settings.Scenario, settings.Data));
         var baseline = problems.Try(() => cli.Reference(ReferenceKind.Scenario, "--baseline", settings.Baseline, settings.Data));
-        var run = problems.Try(() => new ImpactRequest(settings.Importer, scenario, baseline, settings.Year, settings.Date, settings.By, settings.SupplyElasticity)
-            .Run(loader, FieldStyle.Option));
-        problems.ThrowIfInvalid();
-        var importer = run!.Inputs.Importer;
+        var run = new ImpactRequest(settings.Importer, scenario, baseline, settings.Year, settings.Date, settings.By, settings.SupplyElasticity)
+            .Run(loader, FieldStyle.Option, problems);
+        var importer = run.Inputs.Importer;
         var (inputs, groups, total, date) = (run.Inputs, run.Groups, run.Total, run.Date);
         if (settings.Format == "json")
         {

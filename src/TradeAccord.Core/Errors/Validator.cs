@@ -8,6 +8,9 @@ public sealed class Validator
     /// <summary>Whether no problem was found so far.</summary>
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>Whether a problem with <paramref name="field"/> was recorded.</summary>
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     /// <summary>Records a problem with <paramref name="field"/>.</summary>
     public Validator Add(string field, string message)
     {

@@ -18,6 +18,7 @@ public static partial class RateText
     // any number of made-up ones; past the bound a text is parsed each time instead of kept.
     private static readonly ConcurrentDictionary<string, DutyRate?> Parsed = new(StringComparer.Ordinal);
     private const int ParsedLimit = 50_000;
+    private const int MaxCachedLength = 128; // the longest shipped rate text is well under this
 
     /// <summary>Parses rate text; empty text yields null (the line inherits its parent's rate).</summary>
     public static DutyRate? Parse(string? text)
@@ -33,7 +34,7 @@ public static partial class RateText
         }
 
         var parsed = ParseText(text);
-        return Parsed.Count < ParsedLimit ? Parsed.GetOrAdd(text, parsed) : parsed;
+        return Parsed.Count < ParsedLimit && text.Length <= MaxCachedLength ? Parsed.GetOrAdd(text, parsed) : parsed;
     }
 
     private static DutyRate? ParseText(string text)

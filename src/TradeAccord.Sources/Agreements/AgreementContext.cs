@@ -11,6 +11,7 @@ namespace TradeAccord.Sources.Agreements;
 public sealed class AgreementContext
 {
     private readonly ConcurrentDictionary<string, Lazy<ProductMapping?>> _mappings = new(StringComparer.Ordinal);
+    private readonly Lazy<HashSet<string>> _dataFiles;
 
     /// <summary>Creates the context.</summary>
     /// <param name="measures">The measures as recorded.</param>
@@ -20,6 +21,10 @@ public sealed class AgreementContext
         Measures = measures;
         DataRoot = dataRoot;
         MeasuresById = measures.Measures.GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _dataFiles = new Lazy<HashSet<string>>(() => Directory.Exists(dataRoot)
+            ? Directory.EnumerateFiles(dataRoot, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(dataRoot, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
+            : []);
     }
 
     /// <summary>The measures as recorded.</summary>
@@ -31,10 +36,22 @@ public sealed class AgreementContext
     /// <summary>The data folder.</summary>
     public string DataRoot { get; }
 
-    /// <summary>The product mapping at <paramref name="relativePath"/> under data/, or null when it is missing.</summary>
+    /// <summary>
+    /// Whether <paramref name="relativePath"/> names a file of the data folder. The name is compared with the folder's
+    /// listing, never joined to a path first: a document (one posted to the server among them) can name only the
+    /// data's own files, and learns nothing about any other path.
+    /// </summary>
+    public bool IsDataFile(string relativePath) => _dataFiles.Value.Contains(relativePath);
+
+    /// <summary>The product mapping at <paramref name="relativePath"/> under data/, or null when the data have no such file.</summary>
     /// <exception cref="SourceException">The file exists but is malformed.</exception>
     public ProductMapping? Products(string relativePath)
     {
+        if (!IsDataFile(relativePath))
+        {
+            return null;
+        }
+
         var lazy = _mappings.GetOrAdd(relativePath, p => new Lazy<ProductMapping?>(() =>
         {
             var full = Path.Combine(DataRoot, p);

@@ -194,7 +194,7 @@ public sealed partial class AgreementReader
         var publisher = item.String("publisher", required: true);
         var description = item.String("description", required: true);
         var data = item.String("data");
-        if (data is not null && !File.Exists(Path.Combine(_context.DataRoot, data)))
+        if (data is not null && !_context.IsDataFile(data))
         {
             item.Get("data")!.Report(Rules.UnknownProducts, $"'{data}' is not a file under data/: expected a path relative to the data folder");
         }

@@ -50,8 +50,10 @@ public static partial class DocumentRefs
     {
         ArgumentNullException.ThrowIfNull(builtIn);
         ArgumentNullException.ThrowIfNull(value);
+        // As before references were typed: a built-in scenario name wins over a file of that name in the working
+        // directory; an agreement or negotiation file wins over a built-in name.
         var name = ShippedSpelling(kind, value);
-        if (builtIn.Find(kind, name) is { } shipped && !File.Exists(value))
+        if (builtIn.Find(kind, name) is { } shipped && (kind == ReferenceKind.Scenario || !File.Exists(value)))
         {
             return shipped;
         }

@@ -46,9 +46,9 @@ public static class AgreementEndpoints
     // Only shipped agreements by name: a web caller never names a file on the server. A well-formed name that is not
     // shipped is not found; the answer is the same whatever exists on the server's disk.
     private static Agreement Load(ServerState state, string name) =>
-        !DocumentRefs.IsWellFormedName(name)
-            ? throw new ValidationException("name", $"is not an agreement name: expected one of {string.Join(", ", state.Loader.Documents.Names(ReferenceKind.Agreement))}")
-            : state.Loader.Documents.Find(ReferenceKind.Agreement, name) is { } shipped
-                ? AgreementFiles.ReadValid(state.Loader, shipped)
+        state.Loader.Documents.Find(ReferenceKind.Agreement, name) is { } shipped
+            ? AgreementFiles.ReadValid(state.Loader, shipped)
+            : !DocumentRefs.IsWellFormedName(name)
+                ? throw new ValidationException("name", $"is not an agreement name: expected one of {string.Join(", ", state.Loader.Documents.Names(ReferenceKind.Agreement))}")
                 : throw new NotFoundException($"agreement '{name}'");
 }

@@ -43,10 +43,8 @@ public static class AnalysisEndpoints
             var scenario = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", r.Scenario, "scenarioDocument", r.ScenarioDocument));
             var baseline = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "baseline", r.Baseline, "baselineDocument", r.BaselineDocument));
             var request = new ImpactRequest(r.Importer, scenario, baseline, r.Year, r.Date, r.By, r.SupplyElasticity);
-            var run = problems.Try(() => request.Run(state.Loader, FieldStyle.Api));
-            problems.ThrowIfInvalid();
-            return Results.Ok(run!.ToJson());
-        }).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)").RequireKey();
+            return Results.Ok(request.Run(state.Loader, FieldStyle.Api, problems).ToJson());
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestDocuments.MaxJsonBody)).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)").RequireKey();
 
         // The analysis is a mediator's view computed from both private profiles: served to key holders only, and each
         // party's reservation (and what can be read off it) only to that party.

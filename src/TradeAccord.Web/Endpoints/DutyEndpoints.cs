@@ -40,7 +40,8 @@ public static class DutyEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api").WithTags("tariffs");
         api.MapPost("/duty", (DutyRequest request, ServerState state) => Quote(request, state))
-            .WithSummary("The duty one entry owes, layer by layer, with each layer's legal base (the JSON of `accord duty --format json`)");
+            .WithSummary("The duty one entry owes, layer by layer, with each layer's legal base (the JSON of `accord duty --format json`)")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestDocuments.MaxJsonBody));
         api.MapPost("/duty/batch", Batch).DisableAntiforgery()
             .WithSummary("An entries CSV (body, or the form field 'file' with an optional scenario document in the form field 'scenario') priced row by row; the CSV comes back with the duty columns added");
         api.MapGet("/schedule/stats", (string? date, string? importer, string? scenario, ServerState state) => Stats(date, importer, scenario, state))
@@ -78,7 +79,16 @@ public static class DutyEndpoints
             {
                 if (request.HasFormContentType)
                 {
-                    var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+                    IFormCollection form;
+                    try
+                    {
+                        form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        throw new ValidationException("file", $"the form cannot be read: {e.Message}: expected multipart/form-data with the entries CSV in 'file'");
+                    }
+
                     if (form.Files["file"] is not { } upload)
                     {
                         throw new ValidationException("file", "is required: expected the entries CSV in the form field 'file'");
