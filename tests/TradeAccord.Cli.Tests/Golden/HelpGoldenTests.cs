@@ -1,3 +1,5 @@
+using TradeAccord.Tests.Shared;
+
 namespace TradeAccord.Cli.Tests.Golden;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TradeAccord.Tests.Shared;
 
 namespace TradeAccord.Cli.Tests.Golden;
 

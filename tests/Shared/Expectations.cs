@@ -4,18 +4,19 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace TradeAccord.Web.Tests.Golden;
+namespace TradeAccord.Tests.Shared;
 
 /// <summary>
-/// Golden files: output compared with a file checked in under <c>tests/TradeAccord.Web.Tests/Expectations/</c>, read
-/// from the source tree. <c>ACCORD_UPDATE_EXPECTATIONS=1</c> (re)writes the files instead of comparing.
+/// Golden files: output compared with a file checked in under <c>tests/&lt;test project&gt;/Expectations/</c>, read
+/// from the source tree. One source linked into each test project that has golden files. <c>ACCORD_UPDATE_EXPECTATIONS=1</c> (re)writes the files instead of comparing.
 /// </summary>
 internal static class Expectations
 {
     /// <summary>The environment variable that turns comparing into (re)writing.</summary>
     public const string UpdateVariable = "ACCORD_UPDATE_EXPECTATIONS";
 
-    private const string Folder = "tests/TradeAccord.Web.Tests/Expectations";
+    // The test project this copy is compiled into names its folder.
+    private static readonly string Folder = $"tests/{typeof(Expectations).Assembly.GetName().Name}/Expectations";
 
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -125,7 +126,7 @@ internal static class Expectations
     /// </summary>
     private static string Root([CallerFilePath] string source = "")
     {
-        var beside = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source) ?? "", "..", "Expectations"));
+        var beside = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source) ?? "", "..", "..", Folder));
         if (Directory.Exists(Path.GetDirectoryName(beside)) && Path.IsPathFullyQualified(source))
         {
             return beside;
