@@ -167,6 +167,20 @@ public sealed class ProbeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_date_outside_the_data_is_out_of_range_and_says_where_the_data_end()
+    {
+        var response = await _server.Client().PostAsJsonAsync("/api/duty", new { hts = "7326.90.8688", origin = "CN", entryDate = "2022-01-01", value = 1000 },
+            TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await Json(response)).GetProperty("detail").GetString().ShouldBe("entry date 2022-01-01 is outside the data: expected a date from 2018-01-01 to 2020-12-31");
+        var unknown = await _server.Client().PostAsJsonAsync("/api/duty", new { hts = "9999.99.99", origin = "CN", entryDate = "2019-06-20", value = 1000 },
+            TestContext.Current.CancellationToken);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Json(unknown)).GetProperty("errors").TryGetProperty("hts", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Every_wrong_field_of_an_appeal_is_reported_at_once()
     {
         var response = await _server.Client(Server.UsKey).PostAsJsonAsync("/api/cases", new { respondent = "XX1", summary = " ", at = "yesterday" },

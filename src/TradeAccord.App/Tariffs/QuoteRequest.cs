@@ -1,5 +1,6 @@
 using TradeAccord.App.Requests;
 using TradeAccord.Core.Common;
+using TradeAccord.Core.Errors;
 using TradeAccord.Core.Tariffs;
 
 namespace TradeAccord.App.Tariffs;
@@ -49,5 +50,26 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
         var importer = fields.Country("importer", Importer ?? "US");
         fields.ThrowIfInvalid();
         return (importer, new Shipment(product, origin, entry, export, Value, Quantity, Unit, ClaimExclusion));
+    }
+
+    /// <summary>
+    /// Prices a validated <paramref name="shipment"/>: the quote, or why none can be given, as the error kind the
+    /// hosts answer with (a date outside the data is out of range and says where the data end; any other refusal,
+    /// such as an unknown code, is the declared code's problem).
+    /// </summary>
+    /// <exception cref="OutsideDataException">The entry date is outside the schedule's data.</exception>
+    /// <exception cref="ValidationException">The code cannot be priced as declared.</exception>
+    public static DutyQuote Price(TariffSchedule schedule, CountryCode importer, Shipment shipment, FieldStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var result = DutyCalculator.Quote(schedule, importer, shipment);
+        if (result.TryGetValue(out var quote))
+        {
+            return quote;
+        }
+
+        throw schedule.DataPeriod.Contains(shipment.EntryDate)
+            ? new ValidationException(style.Spell("hts"), result.Error!)
+            : new OutsideDataException(result.Error!);
     }
 }

@@ -34,11 +34,7 @@ public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
 
     private int RunSingle(TariffSchedule schedule, CountryCode importer, Shipment shipment, DutySettings settings)
     {
-        var result = DutyCalculator.Quote(schedule, importer, shipment);
-        if (!result.TryGetValue(out var quote))
-        {
-            throw new CliUsageException(result.Error!);
-        }
+        var quote = QuoteRequest.Price(schedule, importer, shipment, FieldStyle.Option);
 
         if (settings.Format.Equals("json", StringComparison.OrdinalIgnoreCase))
         {

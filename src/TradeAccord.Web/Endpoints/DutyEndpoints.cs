@@ -55,8 +55,7 @@ public static class DutyEndpoints
         var entry = problems.Try(() => r.ToQuote().Validate(FieldStyle.Api));
         var scenario = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", r.Scenario, "scenarioDocument", r.ScenarioDocument));
         problems.ThrowIfInvalid();
-        var quote = DutyCalculator.Quote(state.Loader.Load(scenario), entry.Importer, entry.Shipment);
-        return quote.TryGetValue(out var q) ? Results.Ok(DutyJson.From(q)) : Problems.BadRequest("hts", quote.Error!);
+        return Results.Ok(DutyJson.From(QuoteRequest.Price(state.Loader.Load(scenario), entry.Importer, entry.Shipment, FieldStyle.Api)));
     }
 
     private static async Task<IResult> Batch(HttpRequest request, ServerState state, string? scenario, string? importer)
