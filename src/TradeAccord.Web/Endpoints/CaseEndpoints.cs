@@ -82,20 +82,10 @@ public static class CaseEndpoints
                 return Problems.Forbidden("only a party's office (us-office, cn-office) can act on a case");
             }
 
-            if (string.IsNullOrWhiteSpace(r.Action))
-            {
-                return Problems.BadRequest("action", "is required: expected one of the actions permitted in the case's stage");
-            }
-
-            if (!TryDate(r.At, out var at))
-            {
-                return Problems.BadRequest("at", $"'{r.At}' is not a date: expected yyyy-MM-dd");
-            }
-
             var (store, cases) = await state.CasesAsync(cancellation).ConfigureAwait(false);
             using (store)
             {
-                var (view, step) = cases.Advance(id, r.Action, by, at, r.Note);
+                var (view, step) = new CaseAction(r.Action, r.At, null, r.Note).Take(cases, id, by, FieldStyle.Api);
                 if (step.Refusal is { } refusal)
                 {
                     return Results.Problem(detail: $"action: {refusal}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused",

@@ -81,10 +81,8 @@ public sealed class CaseAdvanceSettings : CaseIdSettings
     public string? Note { get; init; }
 
     /// <inheritdoc />
-    public override ValidationResult Validate() => All(
-        base.Validate(),
-        Action is null ? ValidationResult.Error("--action is required (`accord case show` lists the permitted ones)") : ValidationResult.Success(),
-        CheckCountry("--by", By));
+    // The action's own fields are checked by CaseAction.Take, the one validator the server uses too.
+    public override ValidationResult Validate() => All(base.Validate(), CheckCountry("--by", By));
 }
 
 /// <summary><c>accord case advance</c>: takes an action; a refused one prints what is permitted and exits 1.</summary>
@@ -101,7 +99,8 @@ public sealed class CaseAdvanceCommand(CliContext cli) : Command<CaseAdvanceSett
             throw new CliUsageException($"--as {reader} cannot act --by {by}: an office acts for its own party");
         }
 
-        var (view, step) = cases.Service.Advance(settings.Id, settings.Action!, by ?? settings.Viewer.Party, settings.Date(cli.Clock), settings.Note);
+        var (view, step) = new CaseAction(settings.Action, settings.At, settings.Date(cli.Clock), settings.Note)
+            .Take(cases.Service, settings.Id, by ?? settings.Viewer.Party, FieldStyle.Option);
         return CaseOutput.Step(cli, view, step, settings.Json);
     }
 }
