@@ -91,8 +91,8 @@ public sealed class ScheduleLoader
 
     private Scenario ReadScenario(DocumentRef scenario, string text)
     {
-        var label = scenario is DocumentRef.BuiltIn shipped ? $"scenarios/{shipped.Name}.yaml" : scenario.Label;
-        return scenario is not DocumentRef.BuiltIn && DocumentTexts.IsAgreement(text)
+        var label = DocumentTexts.DisplayName(scenario);
+        return scenario is not DocumentRef.BuiltIn && AgreementFiles.IsAgreementText(text)
             ? AgreementFiles.ToScenario(text, label, AgreementContext)
             : ScenarioReader.Parse(text, label, Baseline);
     }

@@ -65,17 +65,7 @@ public static partial class AgreementFiles
             return named;
         }
 
-        throw new SourceException(nameOrPath, 0, null, $"no such agreement: expected a file or one of {string.Join(", ", Names(paths))}");
-    }
-
-    /// <summary>The agreements under the agreements folder, by name (<c>positions-2019-11/us</c>), in order.</summary>
-    public static IReadOnlyList<string> Names(DataPaths paths)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        return Directory.Exists(paths.Agreements)
-            ? [.. Directory.EnumerateFiles(paths.Agreements, "*.yaml", SearchOption.AllDirectories)
-                .Select(f => Path.ChangeExtension(Path.GetRelativePath(paths.Agreements, f), null).Replace('\\', '/')).Order(StringComparer.Ordinal)]
-            : [];
+        throw new SourceException(nameOrPath, 0, null, $"no such agreement: expected a file or one of {string.Join(", ", new BuiltInDocuments(paths).Names(ReferenceKind.Agreement))}");
     }
 
     /// <summary>Reads an agreement that must be valid.</summary>
@@ -92,8 +82,7 @@ public static partial class AgreementFiles
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(agreement);
-        var label = agreement is DocumentRef.BuiltIn shipped ? $"agreements/{shipped.Name}.yaml" : agreement.Label;
-        return ParseValid(DocumentTexts.Of(loader.Documents, agreement), label, loader.AgreementContext);
+        return ParseValid(DocumentTexts.Of(loader.Documents, agreement), DocumentTexts.DisplayName(agreement), loader.AgreementContext);
     }
 
     /// <summary>Reads an agreement from YAML or JSON <paramref name="text"/> (e.g. a request body) that must be valid.</summary>

@@ -29,7 +29,7 @@ public static class NegotiationFiles
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(domain);
         var text = DocumentTexts.Of(loader.Documents, domain);
-        var label = domain is DocumentRef.BuiltIn shipped ? $"negotiations/{shipped.Name}.yaml" : domain.Label;
+        var label = DocumentTexts.DisplayName(domain);
         NegotiationDomain Read() => NegotiationReader.Parse(text, label, new ImpactDeriver(loader).Derive);
         return domain is DocumentRef.Inline
             ? Read()

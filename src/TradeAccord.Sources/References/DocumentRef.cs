@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace TradeAccord.Sources.References;
 
 /// <summary>
@@ -63,8 +60,5 @@ public abstract record DocumentRef
 
         /// <inheritdoc />
         public override string Label { get; }
-
-        /// <summary>The SHA-256 of the text, hex: what identifies the content, never where it came from.</summary>
-        public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)));
     }
 }

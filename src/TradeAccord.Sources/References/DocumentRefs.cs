@@ -70,12 +70,7 @@ public static partial class DocumentRefs
     // "negotiations/us-china-2019-11.yaml" and "us-china-2019-11" name the same shipped document.
     private static string ShippedSpelling(ReferenceKind kind, string value)
     {
-        var folder = kind switch
-        {
-            ReferenceKind.Scenario => "scenarios/",
-            ReferenceKind.Agreement => "agreements/",
-            _ => "negotiations/",
-        };
+        var folder = DocumentTexts.Folder(kind) + "/";
         var name = value.StartsWith(folder, StringComparison.Ordinal) ? value[folder.Length..] : value;
         return name.EndsWith(".yaml", StringComparison.Ordinal) ? name[..^".yaml".Length] : name;
     }

@@ -1,4 +1,3 @@
-using TradeAccord.Sources.Agreements;
 using TradeAccord.Sources.Documents;
 
 namespace TradeAccord.Sources.References;
@@ -14,15 +13,19 @@ public static class DocumentTexts
         ArgumentNullException.ThrowIfNull(builtIn);
         return document switch
         {
-            DocumentRef.BuiltIn shipped => DocumentText.ReadFile(builtIn.PathOf(shipped), $"{Folder(shipped.Kind)}/{shipped.Name}.yaml"),
+            DocumentRef.BuiltIn shipped => DocumentText.ReadFile(builtIn.PathOf(shipped), DisplayName(shipped)),
             DocumentRef.LocalFile file => DocumentText.ReadFile(file.Path, file.Path),
             DocumentRef.Inline inline => inline.Text,
             _ => throw new ArgumentOutOfRangeException(nameof(document), document, null),
         };
     }
 
-    /// <summary>Whether YAML <paramref name="text"/> is an agreement (its first key is <c>agreement</c>).</summary>
-    public static bool IsAgreement(string text) => AgreementFiles.IsAgreementText(text);
+    /// <summary>How a document is named in its problems: a shipped one by its place (<c>scenarios/phase-one.yaml</c>).</summary>
+    public static string DisplayName(DocumentRef document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document is DocumentRef.BuiltIn shipped ? $"{Folder(shipped.Kind)}/{shipped.Name}.yaml" : document.Label;
+    }
 
     /// <summary>The folder of a kind's shipped documents, as named in messages.</summary>
     public static string Folder(ReferenceKind kind) => kind switch

@@ -150,7 +150,7 @@ public static class DutyEndpoints
     private static IResult Stats(string? date, string? importer, string? scenario, ServerState state)
     {
         var problems = new Validator();
-        var document = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", scenario, "scenarioDocument", null));
+        var document = scenario is null ? null : problems.Try(() => RequestDocuments.Named(state, ReferenceKind.Scenario, "scenario", scenario));
         var stats = problems.Try(() => new ScheduleStatsQuery(date, importer, document).Run(state.Loader, FieldStyle.Api));
         problems.ThrowIfInvalid();
         return Results.Ok(ScheduleStatsJson.Of(stats.Schedule, stats.Importer, stats.Date));

@@ -3,37 +3,45 @@ namespace TradeAccord.Cli.Tests.Commands;
 /// <summary>Every command prints its help: option descriptions are markup, and a stray bracket in one breaks it.</summary>
 public class HelpTests
 {
+    /// <summary>The root and every command: these tests and the golden help files (HelpGoldenTests) share the list.</summary>
+    public static TheoryData<string[]> Commands => new(CommandList);
+
+    private static readonly string[][] CommandList =
+    [
+        [],
+        ["duty"],
+        ["scenario", "list"],
+        ["scenario", "compare"],
+        ["agreement", "validate"],
+        ["agreement", "show"],
+        ["agreement", "timeline"],
+        ["agreement", "diff"],
+        ["agreement", "check"],
+        ["agreement", "apply"],
+        ["agreement", "diagram"],
+        ["agreement", "schema"],
+        ["impact"],
+        ["negotiate", "analyze"],
+        ["negotiate", "evaluate"],
+        ["negotiate", "simulate"],
+        ["negotiate", "export"],
+        ["negotiate", "import"],
+        ["data", "import"],
+        ["data", "list"],
+        ["track"],
+        ["case", "open"],
+        ["case", "advance"],
+        ["case", "respond"],
+        ["case", "show"],
+        ["case", "list"],
+        ["case", "verify"],
+        ["schedule", "stats"],
+        ["schedule", "export"],
+    ];
+
     [Theory]
-    [InlineData]
-    [InlineData("duty")]
-    [InlineData("scenario", "list")]
-    [InlineData("scenario", "compare")]
-    [InlineData("agreement", "validate")]
-    [InlineData("agreement", "show")]
-    [InlineData("agreement", "timeline")]
-    [InlineData("agreement", "diff")]
-    [InlineData("agreement", "check")]
-    [InlineData("agreement", "apply")]
-    [InlineData("agreement", "diagram")]
-    [InlineData("agreement", "schema")]
-    [InlineData("impact")]
-    [InlineData("negotiate", "analyze")]
-    [InlineData("negotiate", "evaluate")]
-    [InlineData("negotiate", "simulate")]
-    [InlineData("negotiate", "export")]
-    [InlineData("negotiate", "import")]
-    [InlineData("data", "import")]
-    [InlineData("data", "list")]
-    [InlineData("track")]
-    [InlineData("case", "open")]
-    [InlineData("case", "advance")]
-    [InlineData("case", "respond")]
-    [InlineData("case", "show")]
-    [InlineData("case", "list")]
-    [InlineData("case", "verify")]
-    [InlineData("schedule", "stats")]
-    [InlineData("schedule", "export")]
-    public async Task Help_is_printed(params string[] command)
+    [MemberData(nameof(Commands))]
+    public async Task Help_is_printed(string[] command)
     {
         var run = await CliRun.Of([.. command, "--help"]);
 
