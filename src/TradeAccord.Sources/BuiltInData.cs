@@ -33,7 +33,7 @@ public static class BuiltInData
 
         var measures = new List<Measure>();
         var sources = new List<SourceVersion>();
-        measures.AddRange(UsGeneralRates(Path.Combine(dataDirectory, "hts"), dataPeriod, column2, sources));
+        measures.AddRange(UsGeneralRates.Read(Path.Combine(dataDirectory, "hts"), dataPeriod, column2, sources));
 
         var section301 = Path.Combine(dataDirectory, "section301");
         const string table = "section301/usitc_china_tariffs_2020-01-01.csv";
@@ -44,6 +44,14 @@ public static class BuiltInData
         sources.Add(new SourceVersion("Section 301 rate steps", "section301/measures.yaml", "transcribed from the notices cited per measure"));
         measures.AddRange(ExclusionReader.Read(section301, "exclusions.yaml"));
         sources.Add(new SourceVersion("Section 301 exclusions (partial)", "section301/exclusions_hts10_partial.csv", "35 notices 2018-12 to 2020-08"));
+
+        // The US measures of 2021 onwards, one file per family, read in name order (later files may refer to earlier ones).
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(dataDirectory, "us", "measures"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var name = "us/measures/" + Path.GetFileName(file);
+            measures.AddRange(ReadMeasureFile(file, name, resolver));
+            sources.Add(new SourceVersion("US measures: " + Path.GetFileNameWithoutExtension(file), name, "transcribed from the instruments cited per measure"));
+        }
 
         const string bjz = "china_retaliation/china_tariffs_on_us_hs10_bjz_2018-2019.csv";
         const string mof = "china_retaliation/china_mof_2018-04-02_s232_retaliation_128_items.csv";
@@ -87,64 +95,5 @@ public static class BuiltInData
 
         problems.ThrowIfAny();
         return result;
-    }
-
-    private static IEnumerable<Measure> UsGeneralRates(
-        string htsDirectory, DateInterval dataPeriod, IReadOnlyList<CountryCode> column2, List<SourceVersion> sources)
-    {
-        var revisions = CsvTable.Read(Path.Combine(htsDirectory, "revisions.csv"), "hts/revisions.csv",
-                "revision", "file", "in_force_from", "basis")
-            .Select(r => (Row: r, From: r.Date("in_force_from")))
-            .OrderBy(r => r.From)
-            .ToList();
-        if (revisions.Count == 0)
-        {
-            throw new SourceException("hts/revisions.csv", 0, null, "lists no revision: expected one row per shipped HTS revision");
-        }
-
-        for (var i = 0; i < revisions.Count; i++)
-        {
-            var (row, documentedFrom) = revisions[i];
-            if (i + 1 < revisions.Count && revisions[i + 1].From == documentedFrom)
-            {
-                throw revisions[i + 1].Row.Error("in_force_from", $"{documentedFrom:yyyy-MM-dd} is also the date of {row["revision"]}: expected one revision per date");
-            }
-
-            var name = row["revision"];
-            var fileName = "hts/" + row["file"];
-            var revision = HtsRevisionReader.Read(Path.Combine(htsDirectory, row["file"]), name, fileName);
-            sources.Add(new SourceVersion(name, fileName, $"in force from {documentedFrom:yyyy-MM-dd} (see hts/revisions.csv)"));
-
-            // The first revision also answers for the days before it (the nearest shipped one), with a warning.
-            var from = i == 0 && dataPeriod.Start < documentedFrom ? dataPeriod.Start : documentedFrom;
-            var validity = new DateInterval(from, i + 1 < revisions.Count ? revisions[i + 1].From : null);
-            var slug = "hts-" + name.Replace("HTS ", "", StringComparison.Ordinal).Replace(" revision ", "r", StringComparison.Ordinal);
-            yield return new Measure
-            {
-                Id = "us-mfn-" + slug["hts-".Length..],
-                Importer = CountryCode.US,
-                Kind = MeasureKind.Mfn,
-                Title = name,
-                LegalBase = $"HTSUS general rate of duty (column 1), {name}",
-                Source = fileName,
-                Origins = OriginScope.AllExcept(column2),
-                Coverage = new ProductCoverage(slug, revision.General),
-                Validity = validity,
-                DocumentedFrom = from < documentedFrom ? documentedFrom : null,
-                DefinesNomenclature = true,
-            };
-            yield return new Measure
-            {
-                Id = "us-col2-" + slug["hts-".Length..],
-                Importer = CountryCode.US,
-                Kind = MeasureKind.Column2,
-                Title = name + " column 2",
-                LegalBase = $"HTSUS column 2 rate of duty (General Note 3(b)), {name}",
-                Source = fileName,
-                Origins = OriginScope.Only(column2),
-                Coverage = new ProductCoverage(slug + "-col2", revision.Column2),
-                Validity = validity,
-            };
-        }
     }
 }

@@ -72,6 +72,22 @@ public sealed record Measure
     /// <summary>True for the layer whose coverage defines which lines exist (MFN), so unknown codes are rejected.</summary>
     public bool DefinesNomenclature { get; init; }
 
+    /// <summary>The authority the layer is reported under (effective rates by authority, the IEEPA refund estimate).</summary>
+    public TariffAuthority Authority { get => _authority ?? TariffAuthorities.Default(Kind); init => _authority = value; }
+
+    private readonly TariffAuthority? _authority;
+
+    /// <summary>
+    /// The family stacking rules name (e.g. <c>s232-steel</c>, <c>ieepa-reciprocal</c>); defaults to the authority's word.
+    /// </summary>
+    public string? Family { get; init; }
+
+    /// <summary>The family stacking rules match: <see cref="Family"/>, or the authority's word.</summary>
+    public string StackingFamily => Family ?? Authority.Word();
+
+    /// <summary>What part of the value the rate is levied on.</summary>
+    public LevyBase LevyBase { get; init; } = LevyBase.Value;
+
     /// <summary>Free text shown with the layer (caveats of the source).</summary>
     public string? Note { get; init; }
 

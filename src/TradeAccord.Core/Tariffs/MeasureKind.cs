@@ -15,6 +15,15 @@ public enum MeasureKind
     /// <summary>A retaliatory additional duty.</summary>
     Retaliation,
 
+    /// <summary>US additional duty under Section 232 of the Trade Expansion Act of 1962 (national security).</summary>
+    Section232,
+
+    /// <summary>US additional duty under the International Emergency Economic Powers Act (IEEPA).</summary>
+    Emergency,
+
+    /// <summary>A temporary import surcharge for balance-of-payments problems (Section 122 of the Trade Act of 1974).</summary>
+    Surcharge,
+
     /// <summary>A product exclusion that lifts another measure for the products it describes.</summary>
     Exclusion,
 

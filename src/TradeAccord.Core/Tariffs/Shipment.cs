@@ -12,6 +12,8 @@ namespace TradeAccord.Core.Tariffs;
 /// <param name="Quantity">Quantity, for specific rates.</param>
 /// <param name="Unit">Unit of <paramref name="Quantity"/>.</param>
 /// <param name="ClaimExclusions">Whether the importer claims a product exclusion listed for the line.</param>
+/// <param name="ContentValue">The value of the metal content, for measures levied on it (Section 232 derivatives).</param>
+/// <param name="UsContentValue">The value of US content, which IEEPA reciprocal duties do not reach (EO 14257 sec. 3(d)).</param>
 public readonly record struct Shipment(
     ProductCode Code,
     CountryCode Origin,
@@ -20,4 +22,6 @@ public readonly record struct Shipment(
     decimal? Value = null,
     decimal? Quantity = null,
     string? Unit = null,
-    bool ClaimExclusions = false);
+    bool ClaimExclusions = false,
+    decimal? ContentValue = null,
+    decimal? UsContentValue = null);

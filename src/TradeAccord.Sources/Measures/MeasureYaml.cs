@@ -10,7 +10,8 @@ public static class MeasureYaml
     private static readonly string[] Keys =
     [
         "id", "importer", "title", "kind", "heading", "origins", "coverage", "rate", "validFrom", "validTo", "status",
-        "exportedBefore", "exportedOnOrAfter", "supersedes", "requiresClaim", "legalBase", "source", "note",
+        "exportedBefore", "exportedOnOrAfter", "supersedes", "requiresClaim", "legalBase", "source", "note", "authority", "family",
+        "levyBase",
     ];
 
     /// <summary>Reads a measure; <paramref name="defaultImporter"/> applies when the entry names none.</summary>
@@ -47,6 +48,9 @@ public static class MeasureYaml
         var supersedes = problems.Get(() => map.List("supersedes"));
         var requiresClaim = problems.Get(() => ParseBool(map, "requiresClaim"));
         var note = problems.Get(() => map.OptionalString("note"));
+        var authority = problems.Get(() => ParseAuthority(map));
+        var family = problems.Get(() => map.OptionalString("family"));
+        var levyBase = problems.Get(() => ParseLevyBase(map));
         problems.ThrowIfAny();
         return new Measure
         {
@@ -66,8 +70,23 @@ public static class MeasureYaml
             Supersedes = supersedes!,
             RequiresClaim = requiresClaim,
             Note = note,
+            Authority = authority ?? TariffAuthorities.Default(kind),
+            Family = family,
+            LevyBase = levyBase,
         };
     }
+
+    private static TariffAuthority? ParseAuthority(YamlMap map) => map.OptionalString("authority") is not { } word
+        ? null
+        : TariffAuthorities.Parse(word) ?? throw map.Error("authority", map.LineOf("authority"),
+            $"'{word}' is not an authority: expected one of {string.Join(", ", TariffAuthorities.All.Select(a => a.Word()))}");
+
+    private static LevyBase ParseLevyBase(YamlMap map) => map.OptionalString("levyBase") switch
+    {
+        null or "value" => LevyBase.Value,
+        "content" => LevyBase.Content,
+        var other => throw map.Error("levyBase", map.LineOf("levyBase"), $"'{other}' is not a levy base: expected value or content"),
+    };
 
     /// <summary>Reads a status word: in-force, suspended or proposed.</summary>
     public static MeasureStatus ParseStatus(YamlMap map, string key = "status") => map.OptionalString(key) switch

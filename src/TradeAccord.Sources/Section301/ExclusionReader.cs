@@ -51,6 +51,7 @@ public static class ExclusionReader
                 Id = $"us301-excl-{Slug(list)}-r{index}",
                 Importer = CountryCode.US,
                 Kind = MeasureKind.Exclusion,
+                Authority = TariffAuthority.Section301,
                 Title = $"Section 301 {list} exclusion, round {index} (granted {granted:yyyy-MM-dd})",
                 Heading = "9903.88 exclusion heading (U.S. note 20)",
                 LegalBase = $"USTR notice of product exclusions, {granted:yyyy-MM-dd} ({pdf})",

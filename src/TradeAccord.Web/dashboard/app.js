@@ -79,10 +79,14 @@ async function agreements() {
 // Cases: shown as of the date in the page (the shipped data end in 2020–2021, so it starts at 2021-06-01).
 const asOf = () => $('#case-as-of').value || '2021-06-01';
 $('#case-as-of').addEventListener('change', () => cases());
+// Each redraw is numbered: a slower, older answer (say, the board before the date changed) must not overwrite a newer one.
+let boardRequest = 0;
 async function cases() {
   $('#case-error').textContent = '';
+  const request = ++boardRequest;
   try {
     const list = await json(`/api/cases?at=${asOf()}`);
+    if (request !== boardRequest) return;
     const states = [...new Set(list.map((c) => c.state))];
     $('#case-board').replaceChildren(...states.map((state) => {
       const column = document.createElement('div'); column.className = 'column';
