@@ -60,7 +60,11 @@ public static class BuiltInData
         sources.Add(new SourceVersion("China tariffs on US goods (Bown, Jung & Zhang)", bjz, "PIIE 2019-06-12"));
         sources.Add(new SourceVersion("China's list of 128 items", mof, "2018-04-02"));
 
-        return new MeasureSet(measures, dataPeriod, sources);
+        const string stacking = "us/stacking.yaml";
+        var rules = StackingRuleReader.Read(Path.Combine(dataDirectory, stacking), stacking);
+        sources.Add(new SourceVersion("US stacking rules", stacking, "transcribed from the orders cited per rule"));
+        var missing = period.List("missingAfterEnd");
+        return new MeasureSet(measures, dataPeriod, sources) { StackingRules = rules, MissingAfterEnd = missing };
     }
 
     /// <summary>Reads a YAML file of measures (top-level <c>importer</c> and <c>measures</c>).</summary>

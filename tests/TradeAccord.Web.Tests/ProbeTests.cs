@@ -169,11 +169,18 @@ public sealed class ProbeTests : IAsyncLifetime
     [Fact]
     public async Task A_date_outside_the_data_is_out_of_range_and_says_where_the_data_end()
     {
-        var response = await _server.Client().PostAsJsonAsync("/api/duty", new { hts = "7326.90.8688", origin = "CN", entryDate = "2022-01-01", value = 1000 },
+        var response = await _server.Client().PostAsJsonAsync("/api/duty", new { hts = "7326.90.8688", origin = "CN", entryDate = "2027-01-01", value = 1000 },
             TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await Json(response)).GetProperty("detail").GetString().ShouldBe("entry date 2022-01-01 is outside the data: expected a date from 2018-01-01 to 2020-12-31");
+        (await Json(response)).GetProperty("detail").GetString()!.ShouldStartWith(
+            "entry date 2027-01-01 is outside the data: expected a date from 2018-01-01 to 2026-07-23; assumeUnchanged prices it on the schedule of 2026-07-23; known to be missing after it: ");
+        var carried = await _server.Client().PostAsJsonAsync("/api/duty", new { hts = "7326.90.8688", origin = "CN", entryDate = "2027-01-01", value = 1000, assumeUnchanged = true },
+            TestContext.Current.CancellationToken);
+        carried.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var quote = await Json(carried);
+        quote.GetProperty("entryDate").GetString().ShouldBe("2027-01-01");
+        quote.GetProperty("warnings")[0].GetString()!.ShouldStartWith("entry date 2027-01-01 is after the data end (2026-07-23): priced on the schedule of 2026-07-23, assumed unchanged");
         var unknown = await _server.Client().PostAsJsonAsync("/api/duty", new { hts = "9999.99.99", origin = "CN", entryDate = "2019-06-20", value = 1000 },
             TestContext.Current.CancellationToken);
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

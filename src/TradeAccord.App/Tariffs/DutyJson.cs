@@ -18,6 +18,7 @@ public sealed record DutyJson(
     decimal TotalAdValorem,
     decimal? TotalDuty,
     bool Complete,
+    IReadOnlyList<NotAppliedJson> NotApplied,
     IReadOnlyList<string> Warnings)
 {
     /// <summary>The JSON shape of a quote.</summary>
@@ -35,6 +36,7 @@ public sealed record DutyJson(
         quote.TotalAdValorem,
         quote.TotalDuty,
         quote.IsComplete,
+        [.. quote.NotApplied.Select(NotAppliedJson.From)],
         quote.Warnings);
 
     /// <summary>An ISO date.</summary>
@@ -46,9 +48,11 @@ public sealed record LayerJson(
     string Id,
     string? Heading,
     string Kind,
+    string Authority,
     string Title,
     string Rate,
     decimal AdValorem,
+    decimal Share,
     IReadOnlyList<SpecificJson> Specific,
     decimal? Amount,
     string LegalBase,
@@ -61,9 +65,11 @@ public sealed record LayerJson(
         layer.Measure.Id,
         layer.Measure.Heading,
         KindName(layer.Measure.Kind),
+        layer.Measure.Authority.Word(),
         layer.Measure.Title,
         layer.Rate.Text,
         layer.AdValorem,
+        layer.Share,
         [.. layer.Rate.Specific.Select(s => new SpecificJson(s.PerUnit, s.Unit, s.Qualifier))],
         layer.Amount,
         layer.Measure.LegalBase,
@@ -74,6 +80,15 @@ public sealed record LayerJson(
     /// <summary>The lower-case kind name used in JSON and CSV.</summary>
     /// <summary>A kind as written in JSON.</summary>
     public static string KindName(MeasureKind kind) => kind.ToString().ToLowerInvariant();
+}
+
+/// <summary>A layer a stacking rule removed (whole) or kept off part of the value (whole = false), with the rule.</summary>
+public sealed record NotAppliedJson(string Id, string? Heading, string Authority, string Title, string Rate, bool Whole, string Rule, string Citation)
+{
+    /// <summary>The JSON shape of a removed layer.</summary>
+    public static NotAppliedJson From(Core.Tariffs.Stacking.NotAppliedLayer layer) => new(
+        layer.Measure.Id, layer.Measure.Heading, layer.Measure.Authority.Word(), layer.Measure.Title, layer.Rate.Text, layer.Whole,
+        layer.Rule.Id, layer.Rule.Citation);
 }
 
 /// <summary>A specific part of a rate.</summary>

@@ -15,8 +15,12 @@ namespace TradeAccord.App.Tariffs;
 /// <param name="Unit">Its unit.</param>
 /// <param name="Importer">Importing country (US default).</param>
 /// <param name="ClaimExclusion">Whether a product exclusion is claimed.</param>
+/// <param name="ContentValue">Value of the metal content, USD, for duties levied on it (Section 232 derivatives).</param>
+/// <param name="UsContentValue">Value of the US content, USD (IEEPA reciprocal duties spare it when it is at least 20%).</param>
+/// <param name="AssumeUnchanged">Price an entry after the data end on the last schedule of the data, with a warning.</param>
 public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate, decimal? Value, string? ExportDate = null, decimal? Quantity = null,
-    string? Unit = null, string? Importer = null, bool ClaimExclusion = false)
+    string? Unit = null, string? Importer = null, bool ClaimExclusion = false, decimal? ContentValue = null, decimal? UsContentValue = null,
+    bool AssumeUnchanged = false)
 {
     /// <summary>The importer and the shipment, or every problem at once, named as <paramref name="style"/> names fields.</summary>
     /// <exception cref="Core.Errors.ValidationException">One or more fields are wrong.</exception>
@@ -47,9 +51,29 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
             fields.Problem("unit", $"is required with {fields.Name("quantity")}: expected the quantity's unit, e.g. kg");
         }
 
+        CheckPart(fields, "contentValue", ContentValue);
+        CheckPart(fields, "usContentValue", UsContentValue);
         var importer = fields.Country("importer", Importer ?? "US");
         fields.ThrowIfInvalid();
-        return (importer, new Shipment(product, origin, entry, export, Value, Quantity, Unit, ClaimExclusion));
+        return (importer, new Shipment(product, origin, entry, export, Value, Quantity, Unit, ClaimExclusion, ContentValue, UsContentValue));
+    }
+
+    // A part of the value is only meaningful with the value, and cannot exceed it.
+    private void CheckPart(Fields fields, string field, decimal? part)
+    {
+        if (part is null)
+        {
+            return;
+        }
+
+        if (Value is null)
+        {
+            fields.Problem(field, $"needs {fields.Name("value")}: a part of the value is priced only with the whole value");
+        }
+        else if (part < 0m || part > Value)
+        {
+            fields.Problem(field, $"{part} is not valid: expected an amount from 0 to the value {Value}");
+        }
     }
 
     /// <summary>
@@ -59,9 +83,14 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
     /// </summary>
     /// <exception cref="OutsideDataException">The entry date is outside the schedule's data.</exception>
     /// <exception cref="ValidationException">The code cannot be priced as declared.</exception>
-    public static DutyQuote Price(TariffSchedule schedule, CountryCode importer, Shipment shipment, FieldStyle style)
+    public static DutyQuote Price(TariffSchedule schedule, CountryCode importer, Shipment shipment, FieldStyle style, bool assumeUnchanged = false)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        if (assumeUnchanged && DataEnd.IsAfter(schedule, shipment.EntryDate))
+        {
+            return DataEnd.PriceCarriedForward(schedule, importer, shipment, style);
+        }
+
         var result = DutyCalculator.Quote(schedule, importer, shipment);
         if (result.TryGetValue(out var quote))
         {
@@ -70,6 +99,6 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
 
         throw schedule.DataPeriod.Contains(shipment.EntryDate)
             ? new ValidationException(style.Spell("hts"), result.Error!)
-            : new OutsideDataException(result.Error!);
+            : new OutsideDataException(result.Error! + DataEnd.Hint(schedule, shipment.EntryDate, style));
     }
 }

@@ -26,7 +26,7 @@ public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
         var (importer, shipment) = settings.Input is not null
             ? (fields.Country("importer", settings.Importer), default(Shipment))
             : fields.Try(() => new QuoteRequest(settings.Hts, settings.Origin, settings.EntryDate, settings.Value, settings.ExportDate, settings.Quantity,
-                settings.Unit, settings.Importer, settings.ClaimExclusion).Validate(FieldStyle.Option));
+                settings.Unit, settings.Importer, settings.ClaimExclusion, settings.ContentValue, settings.UsContentValue).Validate(FieldStyle.Option));
         fields.ThrowIfInvalid();
         var schedule = cli.Loader(settings.Data).Load(scenario);
         return Task.FromResult(settings.Input is not null ? RunBatch(schedule, importer, settings) : RunSingle(schedule, importer, shipment, settings));
@@ -34,7 +34,7 @@ public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
 
     private int RunSingle(TariffSchedule schedule, CountryCode importer, Shipment shipment, DutySettings settings)
     {
-        var quote = QuoteRequest.Price(schedule, importer, shipment, FieldStyle.Option);
+        var quote = QuoteRequest.Price(schedule, importer, shipment, FieldStyle.Option, settings.AssumeUnchanged);
 
         if (settings.Format.Equals("json", StringComparison.OrdinalIgnoreCase))
         {
@@ -68,6 +68,11 @@ public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
         var value = summary.TotalValue.ToString("N2", CultureInfo.InvariantCulture);
         cli.Console.MarkupLineInterpolated(
             $"{summary.Rows:N0} rows, {summary.Errors:N0} errors, total duty {duty} USD on {value} USD ({schedule.Name}); written to {settings.Output}");
+        if (summary.TotalIeepa != 0m)
+        {
+            cli.Console.MarkupLineInterpolated(
+                $"of which levied under IEEPA: {summary.TotalIeepa.ToString("N2", CultureInfo.InvariantCulture)} USD (column ieepa_usd; an estimate of the IEEPA share of the duty, not legal advice)");
+        }
         return 0;
     }
 }

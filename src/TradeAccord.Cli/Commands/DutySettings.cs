@@ -58,6 +58,21 @@ public sealed class DutySettings : DataSettings
     [Description("Claim a Section 301 product exclusion listed for the line (only if the goods match its notice)")]
     public bool ClaimExclusion { get; init; }
 
+    /// <summary>Value of the metal content.</summary>
+    [CommandOption("--content-value <USD>")]
+    [Description("Value of the steel, aluminium or copper content, for Section 232 duties levied on the content only")]
+    public decimal? ContentValue { get; init; }
+
+    /// <summary>Value of the US content.</summary>
+    [CommandOption("--us-content-value <USD>")]
+    [Description("Value of the US content (IEEPA reciprocal duties spare it when it is at least 20% of the value)")]
+    public decimal? UsContentValue { get; init; }
+
+    /// <summary>Carry the last schedule forward past the data end.</summary>
+    [CommandOption("--assume-unchanged")]
+    [Description("Price an entry date after the data end on the last schedule of the data, with a warning")]
+    public bool AssumeUnchanged { get; init; }
+
     /// <summary>Output format.</summary>
     [CommandOption("--format <FORMAT>")]
     [Description("table (default) or json")]

@@ -29,6 +29,18 @@ internal static class DutyTable
                 Markup.Escape(layer.Measure.LegalBase));
         }
 
+        // The layers a stacking rule kept off, so the trace shows why a duty one expects is not there.
+        foreach (var removed in quote.NotApplied)
+        {
+            table.AddRow(
+                new Markup($"[dim]{Markup.Escape(removed.Measure.Title)}[/]"),
+                new Markup($"[dim]{Markup.Escape(removed.Measure.Heading ?? "")}[/]"),
+                new Markup($"[dim]{Markup.Escape(removed.Rate.Text)}[/]"),
+                new Markup(removed.Whole ? "[dim]not applied[/]" : "[dim]part only[/]"),
+                new Markup($"[dim]rule {Markup.Escape(removed.Rule.Id)}[/]"),
+                new Markup($"[dim]{Markup.Escape(removed.Rule.Citation)}[/]"));
+        }
+
         table.AddEmptyRow();
         table.AddRow(
             new Markup("[bold]Total[/]"),

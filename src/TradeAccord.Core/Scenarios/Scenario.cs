@@ -151,7 +151,7 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Sce
         for (var i = measures.Count - 1; i >= 0; i--)
         {
             var measure = measures[i];
-            var byKind = measure.Kind == end.Kind && (end.Importer is null || measure.Importer == end.Importer);
+            var byKind = (measure.Kind == end.Kind || end.Authorities.Contains(measure.Authority)) && (end.Importer is null || measure.Importer == end.Importer);
             if (!end.MeasureIds.Contains(measure.Id) && !byKind)
             {
                 continue;

@@ -31,7 +31,11 @@ public sealed record ChangeMeasure(string MeasureId, DateOnly From, DutyRate? Ra
 /// <param name="Kind">Ends every measure of this kind, if set.</param>
 /// <param name="From">First entry date without them.</param>
 /// <param name="Importer">Limits <paramref name="Kind"/> to this importer's measures, if set.</param>
-public sealed record EndMeasures(IReadOnlyList<string> MeasureIds, MeasureKind? Kind, DateOnly From, CountryCode? Importer = null) : ScenarioChange;
+public sealed record EndMeasures(IReadOnlyList<string> MeasureIds, MeasureKind? Kind, DateOnly From, CountryCode? Importer = null) : ScenarioChange
+{
+    /// <summary>Also end every measure reported under these authorities (e.g. both IEEPA programmes, their exemptions included).</summary>
+    public IReadOnlyList<TariffAuthority> Authorities { get; init; } = [];
+}
 
 /// <summary>
 /// From a date, replaces a measure and every measure continuing it (see <see cref="MeasureLineage"/>) by one

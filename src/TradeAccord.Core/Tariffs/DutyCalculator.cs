@@ -1,5 +1,6 @@
 using System.Globalization;
 using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs.Stacking;
 
 namespace TradeAccord.Core.Tariffs;
 
@@ -89,7 +90,7 @@ public static class DutyCalculator
             return false;
         }
 
-        decimal total = 0m, baseRate = 0m, duty = 0m;
+        decimal total = 0m, baseRate = 0m, duty = 0m, ieepa = 0m;
         var applied = 0;
         string? headings = null;
         foreach (var candidate in resolution.Candidates)
@@ -100,7 +101,8 @@ public static class DutyCalculator
                 continue;
             }
 
-            if (candidate.Notes is not null || measure.Supersedes.Count > 0 || !TryPlainAmount(candidate, shipment, value, out var amount))
+            if (candidate.Notes is not null || measure.Supersedes.Count > 0 || measure.LevyBase != LevyBase.Value ||
+                schedule.IsStackingFamily(measure.StackingFamily) || !TryPlainAmount(candidate, shipment, value, out var amount))
             {
                 return false;
             }
@@ -109,6 +111,7 @@ public static class DutyCalculator
             total += candidate.AdValorem;
             baseRate += measure.Kind is MeasureKind.Mfn or MeasureKind.Column2 ? candidate.AdValorem : 0m;
             duty += amount;
+            ieepa += measure.Authority.IsIeepa() ? amount : 0m;
             if (measure.Heading is { } heading)
             {
                 headings = headings is null ? heading : headings + " " + heading;
@@ -121,7 +124,7 @@ public static class DutyCalculator
         }
 
         quote = new PlainQuote(baseRate, total, duty + 0.00m, headings ?? "", measures.SourceWarning(index, shipment.EntryDate),
-            resolution.WarningFor(shipment.Origin));
+            resolution.WarningFor(shipment.Origin), ieepa + 0.00m);
         return true;
     }
 
@@ -259,12 +262,33 @@ public static class DutyCalculator
             }
         }
 
-        var layers = new List<DutyLayer>(count);
+        var chosen = new List<int>(count);
         for (var i = 0; i < candidates.Length; i++)
         {
             if (applies[i] && superseded?.Contains(candidates[i].Measure.Id) != true)
             {
-                layers.Add(Layer(candidates[i], shipment, ref warnings));
+                chosen.Add(i);
+            }
+        }
+
+        var layers = new List<DutyLayer>(chosen.Count);
+        List<NotAppliedLayer>? notApplied = null;
+        if (schedule.Set.StackingRules.Count == 0 && chosen.TrueForAll(i => candidates[i].Measure.LevyBase == LevyBase.Value))
+        {
+            foreach (var i in chosen)
+            {
+                layers.Add(Layer(candidates[i], shipment, shipment.Value, ref warnings));
+            }
+        }
+        else
+        {
+            (var bases, var removed, notApplied) = StackingStep.Apply(schedule.Set.StackingRules, shipment, candidates, chosen, ref warnings);
+            for (var k = 0; k < chosen.Count; k++)
+            {
+                if (!removed[k])
+                {
+                    layers.Add(Layer(candidates[chosen[k]], shipment, bases[k], ref warnings));
+                }
             }
         }
 
@@ -276,6 +300,7 @@ public static class DutyCalculator
             ScheduleName = schedule.Name,
             Nomenclature = layer?.Title,
             Layers = layers,
+            NotApplied = (IReadOnlyList<NotAppliedLayer>?)notApplied ?? [],
             Warnings = (IReadOnlyList<string>?)warnings ?? [],
         };
     }
@@ -317,14 +342,17 @@ public static class DutyCalculator
         return true;
     }
 
-    private static DutyLayer Layer(CandidateMeasure candidate, Shipment shipment, ref List<string>? warnings)
+    // levied: the part of the value the ad valorem rate falls on (the whole value, the metal content, or what a
+    // stacking rule left); null when no value was given.
+    private static DutyLayer Layer(CandidateMeasure candidate, Shipment shipment, decimal? levied, ref List<string>? warnings)
     {
         var measure = candidate.Measure;
+        var share = levied is { } part && shipment.Value is { } whole && part != whole ? (whole == 0m ? 0m : part / whole) : 1m;
         if (candidate.IsPlainAdValorem)
         {
             // The common case, priced from the candidate alone.
-            var plain = shipment.Value is { } v ? Math.Round(v * candidate.AdValorem, 2, MidpointRounding.AwayFromZero) + 0.00m : (decimal?)null;
-            return new DutyLayer(measure, candidate.Rate!, plain, plain is not null || candidate.AdValorem == 0m);
+            var plain = levied is { } v ? Math.Round(v * candidate.AdValorem, 2, MidpointRounding.AwayFromZero) + 0.00m : (decimal?)null;
+            return new DutyLayer(measure, candidate.Rate!, plain, plain is not null || candidate.AdValorem == 0m) { Share = share };
         }
 
         if (candidate.Rate is not { } rate)
@@ -348,7 +376,7 @@ public static class DutyCalculator
         }
 
         decimal? amount = null;
-        if (shipment.Value is { } value)
+        if (levied is { } value)
         {
             amount = value * rate.AdValorem;
         }
@@ -371,7 +399,7 @@ public static class DutyCalculator
         }
 
         // Adding 0.00m gives every amount two decimals (1000.00, not 1000.0) without changing its value.
-        return new DutyLayer(measure, rate, amount is { } a ? Math.Round(a, 2, MidpointRounding.AwayFromZero) + 0.00m : null, complete);
+        return new DutyLayer(measure, rate, amount is { } a ? Math.Round(a, 2, MidpointRounding.AwayFromZero) + 0.00m : null, complete) { Share = share };
     }
 
     private static void Warn(ref List<string>? warnings, string warning) => (warnings ??= []).Add(warning);

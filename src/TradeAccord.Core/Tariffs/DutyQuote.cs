@@ -1,4 +1,5 @@
 using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs.Stacking;
 
 namespace TradeAccord.Core.Tariffs;
 
@@ -47,6 +48,9 @@ public sealed record DutyQuote
         }
     }
 
+    /// <summary>Layers a stacking rule removed, in whole or from part of the value, with the rule that did.</summary>
+    public IReadOnlyList<NotAppliedLayer> NotApplied { get; init; } = [];
+
     /// <summary>Warnings: nearest revision used, suspended measures, exclusions available, parts not computed.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
@@ -61,6 +65,9 @@ public sealed record DutyQuote
 
     /// <summary>Sum of the layer amounts (each rounded to the cent), or null when no amount could be computed.</summary>
     public decimal? TotalDuty { get; private init; }
+
+    /// <summary>The part of <see cref="TotalDuty"/> levied under IEEPA (both programmes); zero when none.</summary>
+    public decimal IeepaDuty => Layers.Where(l => l.Measure.Authority.IsIeepa()).Sum(l => l.Amount ?? 0m) + 0.00m;
 
     /// <summary>Whether every layer was computed in full.</summary>
     public bool IsComplete { get; private init; }

@@ -1,4 +1,5 @@
 using TradeAccord.Core.Common;
+using TradeAccord.Core.Tariffs.Stacking;
 
 namespace TradeAccord.Core.Tariffs;
 
@@ -10,6 +11,12 @@ namespace TradeAccord.Core.Tariffs;
 /// <param name="Sources">The sources the measures came from.</param>
 public sealed record MeasureSet(IReadOnlyList<Measure> Measures, DateInterval DataPeriod, IReadOnlyList<SourceVersion> Sources)
 {
+    /// <summary>The rules on how layers combine (which layer keeps another off an entry), in the order they are applied.</summary>
+    public IReadOnlyList<StackingRule> StackingRules { get; init; } = [];
+
+    /// <summary>Measures known to take effect after the data end that the data do not carry (said with every carried-forward quote).</summary>
+    public IReadOnlyList<string> MissingAfterEnd { get; init; } = [];
+
     /// <summary>Checks the set for problems a compiled schedule must not carry; returns every problem found.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -17,6 +24,11 @@ public sealed record MeasureSet(IReadOnlyList<Measure> Measures, DateInterval Da
         foreach (var group in Measures.GroupBy(m => m.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             problems.Add($"measure id '{group.Key}' is used {group.Count()} times");
+        }
+
+        foreach (var group in StackingRules.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"stacking rule id '{group.Key}' is used {group.Count()} times");
         }
 
         var ids = Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);

@@ -30,6 +30,13 @@ public sealed class TariffSchedule
     /// <summary>The sources the schedule was compiled from.</summary>
     public IReadOnlyList<SourceVersion> Sources => Set.Sources;
 
+    /// <summary>Whether a stacking rule names a family that matches <paramref name="family"/> (as trigger or as removed).</summary>
+    /// <remarks>Lets the allocation-free batch path leave the few entries rules can touch to the full quote.</remarks>
+    public bool IsStackingFamily(string family) => _stackingFamilies.GetOrAdd(family, f =>
+        Set.StackingRules.Any(r => r.TriggeredBy(f) || r.RemovesFamily(f)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _stackingFamilies = new(StringComparer.Ordinal);
+
     /// <summary>The importers with measures.</summary>
     public IEnumerable<CountryCode> Importers => _importers.Keys;
 

@@ -30,12 +30,12 @@ internal static class ScenarioChanges
             return Replace(entry, replaced);
         }
 
-        if (entry.Has("end") || entry.Has("endKind"))
+        if (entry.Has("end") || entry.Has("endKind") || entry.Has("endAuthority"))
         {
             return End(entry);
         }
 
-        throw entry.Error("changes", entry.Line, "expected one of add, change, replace, end or endKind");
+        throw entry.Error("changes", entry.Line, "expected one of add, change, replace, end, endKind or endAuthority");
     }
 
     private static ChangeMeasure Change(YamlMap entry, string id)
@@ -83,13 +83,16 @@ internal static class ScenarioChanges
     private static EndMeasures End(YamlMap entry)
     {
         var problems = new SourceProblems();
-        problems.Check(() => entry.OnlyKeys("end", "endKind", "importer", "from"));
+        problems.Check(() => entry.OnlyKeys("end", "endKind", "endAuthority", "importer", "from"));
         var ids = problems.Get(() => entry.List("end"));
         var kind = problems.Get(() => entry.Has("endKind") ? MeasureYaml.ParseKind(entry, "endKind") : (MeasureKind?)null);
+        var authorities = problems.Get(() => entry.List("endAuthority").Select(word => TariffAuthorities.Parse(word)
+            ?? throw entry.Error("endAuthority", entry.LineOf("endAuthority"),
+                $"'{word}' is not an authority: expected one of {string.Join(", ", TariffAuthorities.All.Select(a => a.Word()))}")).ToList());
         var from = problems.Get(() => entry.Date("from"));
         var importer = problems.Get(() => entry.Has("importer") ? entry.Country("importer") : (Core.Common.CountryCode?)null);
         problems.ThrowIfAny();
-        return new EndMeasures(ids!, kind, from, importer);
+        return new EndMeasures(ids!, kind, from, importer) { Authorities = authorities! };
     }
 
     private static MeasureStatus? Status(YamlMap entry) => entry.Has("status") ? MeasureYaml.ParseStatus(entry) : null;

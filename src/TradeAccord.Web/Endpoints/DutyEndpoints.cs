@@ -24,11 +24,16 @@ namespace TradeAccord.Web.Endpoints;
 /// <param name="Scenario">A built-in scenario's name.</param>
 /// <param name="ClaimExclusion">Whether a product exclusion is claimed.</param>
 /// <param name="ScenarioDocument">Or the scenario document itself (YAML or JSON text; an agreement acts as its tariff obligations).</param>
+/// <param name="ContentValue">Value of the metal content, USD, for Section 232 duties levied on it.</param>
+/// <param name="UsContentValue">Value of the US content, USD.</param>
+/// <param name="AssumeUnchanged">Price a date after the data end on the last schedule of the data, with a warning.</param>
 public sealed record DutyRequest(string? Hts, string? Origin, string? EntryDate, decimal? Value, string? ExportDate = null, decimal? Quantity = null,
-    string? Unit = null, string? Importer = null, string? Scenario = null, bool ClaimExclusion = false, string? ScenarioDocument = null)
+    string? Unit = null, string? Importer = null, string? Scenario = null, bool ClaimExclusion = false, string? ScenarioDocument = null,
+    decimal? ContentValue = null, decimal? UsContentValue = null, bool AssumeUnchanged = false)
 {
     /// <summary>The host-neutral request.</summary>
-    public QuoteRequest ToQuote() => new(Hts, Origin, EntryDate, Value, ExportDate, Quantity, Unit, Importer, ClaimExclusion);
+    public QuoteRequest ToQuote() => new(Hts, Origin, EntryDate, Value, ExportDate, Quantity, Unit, Importer, ClaimExclusion, ContentValue, UsContentValue,
+        AssumeUnchanged);
 }
 
 /// <summary>The duty endpoints.</summary>
@@ -55,7 +60,7 @@ public static class DutyEndpoints
         var entry = problems.Try(() => r.ToQuote().Validate(FieldStyle.Api));
         var scenario = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "scenario", r.Scenario, "scenarioDocument", r.ScenarioDocument));
         problems.ThrowIfInvalid();
-        return Results.Ok(DutyJson.From(QuoteRequest.Price(state.Loader.Load(scenario), entry.Importer, entry.Shipment, FieldStyle.Api)));
+        return Results.Ok(DutyJson.From(QuoteRequest.Price(state.Loader.Load(scenario), entry.Importer, entry.Shipment, FieldStyle.Api, r.AssumeUnchanged)));
     }
 
     private static async Task<IResult> Batch(HttpRequest request, ServerState state, string? scenario, string? importer)

@@ -16,7 +16,7 @@ public class DutyBatchTests
         6,7326.90.8688,CN,2019-06-20,-5,,,
         7,7326.90.8688,CN,2019-06-20
         8,7326.90.8688,ZZ,2019-06-20,100,,,
-        9,7326.90.8688,CN,2023-01-01,100,,,
+        9,7326.90.8688,CN,2027-01-01,100,,,
         10,7326.90.8688,CN,2019-06-20,"12,50",,,
         """;
 
@@ -40,7 +40,7 @@ public class DutyBatchTests
         rows["6"]["error"].ShouldBe("line 7: value -5 is negative: expected an amount of zero or more");
         rows["7"]["error"].ShouldBe("line 8: has 4 fields: expected 8 as in the header");
         rows["8"]["error"].ShouldContain("line 9: field 'origin': 'ZZ' is not an assigned");
-        rows["9"]["error"].ShouldContain("line 10: entry date 2023-01-01 is outside the data");
+        rows["9"]["error"].ShouldContain("line 10: entry date 2027-01-01 is outside the data");
         rows["10"]["error"].ShouldBe("line 11: field 'value_usd': '12,50' is not an amount: expected a number such as 10000.00");
         rows["1"]["Origin"].ShouldBe("CN"); // input columns are written back as read
     }
@@ -69,7 +69,7 @@ public class DutyBatchTests
 
         DutyBatch.Run(BuiltIn.Schedule(), CountryCode.US, input, output).Rows.ShouldBe(0);
 
-        File.ReadAllText(output).Trim().ShouldBe("id,hts,origin,entry_date,value_usd,mfn_rate,additional_rate,total_rate,duty_usd,headings,warnings,error");
+        File.ReadAllText(output).Trim().ShouldBe("id,hts,origin,entry_date,value_usd,mfn_rate,additional_rate,total_rate,duty_usd,ieepa_usd,headings,warnings,error");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class DutyBatchInputTests
         var summary = DutyBatch.Run(BuiltIn.Schedule(), CountryCode.US, input, output);
 
         summary.TotalDuty.ShouldBe(6_975_000.00m);
-        File.ReadAllLines(output)[1].ShouldStartWith("\"A-1, first\",\"7326.90.8688\",\"CN\",\"2019-06-20\",\"25000000.00\",0.029,0.25,0.279,6975000.00,9903.88.03,");
+        File.ReadAllLines(output)[1].ShouldStartWith("\"A-1, first\",\"7326.90.8688\",\"CN\",\"2019-06-20\",\"25000000.00\",0.029,0.25,0.279,6975000.00,0.00,9903.88.03,");
     }
 }
 
@@ -116,7 +116,7 @@ public class DutyBatchLineEndingTests
 
         summary.ShouldBe(new BatchSummary(2, 1, 10_000m, 2_790.00m));
         var lines = File.ReadAllLines(output);
-        lines[1].ShouldStartWith("1,7326.90.8688,CN,2019-06-20,10000,0.029,0.25,0.279,2790.00,9903.88.03,");
+        lines[1].ShouldStartWith("1,7326.90.8688,CN,2019-06-20,10000,0.029,0.25,0.279,2790.00,0.00,9903.88.03,");
         lines[2].ShouldEndWith(",line 3: field 'value_usd': 'x' is not an amount: expected a number such as 10000.00");
     }
 }

@@ -9,7 +9,7 @@ public class ScenarioReaderTests
     [Fact]
     public void BuiltInScenarios_AllReadAndApply()
     {
-        BuiltIn.Loader.ScenarioNames.ShouldBe(["dec15-proceeds", "escalation-2019-10", "no-301", "no-retaliation", "phase-one"]);
+        BuiltIn.Loader.ScenarioNames.ShouldBe(["dec15-proceeds", "escalation-2019-10", "ieepa-refund", "no-301", "no-retaliation", "phase-one"]);
         foreach (var name in BuiltIn.Loader.ScenarioNames)
         {
             BuiltIn.Schedule(name).Name.ShouldBe(name);
@@ -116,7 +116,7 @@ public class ScenarioReaderTests
     [InlineData("- change: us301-l1\n    from: 2019-10-15", "bad.yaml:4: field 'change': says nothing to change")]
     [InlineData("- change: us301-l1\n    from: 15/10/2019\n    rate: 30%", "bad.yaml:5: field 'from': '15/10/2019' is not a date")]
     [InlineData("- change: us301-l1\n    from: 2019-10-15\n    rate: thirty", "bad.yaml:6: field 'rate': 'thirty' is not a rate")]
-    [InlineData("- raise: us301-l1", "bad.yaml:4: field 'changes': expected one of add, change, replace, end or endKind")]
+    [InlineData("- raise: us301-l1", "bad.yaml:4: field 'changes': expected one of add, change, replace, end, endKind or endAuthority")]
     [InlineData("- replace: us301-l4a-15\n    from: 2020-02-14\n    removed: true\n    rate: 5%", "bad.yaml:6: field 'removed': is given with rate or status")]
     [InlineData("- replace: us301-l4a-15\n    from: 2020-02-14\n    removed: yes", "bad.yaml:6: field 'removed': 'yes' is not valid: expected true or false")]
     [InlineData("- replace: us301-l4a-15\n    form: 2020-02-14\n    rate: 5%", "bad.yaml:4: field 'from': is required: expected a date yyyy-MM-dd\nbad.yaml:5: field 'form': unknown key")]

@@ -64,7 +64,7 @@ internal sealed class BatchChunk
     public void Price(TariffSchedule schedule, CountryCode importer, EntryFile entries, BatchTotals totals)
     {
         long errors = 0;
-        decimal value = 0m, duty = 0m;
+        decimal value = 0m, duty = 0m, ieepa = 0m;
         var start = 0;
         for (var i = 0; i < Count; i++)
         {
@@ -76,6 +76,7 @@ internal sealed class BatchChunk
             {
                 value += plain.Value ?? 0m;
                 duty += figures.TotalDuty;
+                ieepa += figures.IeepaDuty;
                 DutyBatch.AppendPlain(Output, figures);
                 Output.Append('\n');
                 continue;
@@ -85,20 +86,21 @@ internal sealed class BatchChunk
             if (quote is null || !quote.TryGetValue(out var priced))
             {
                 errors++;
-                Output.Append(",,,,,,,").Append(CsvText.Escape(entry.Error ?? $"line {entry.Line}: {quote!.Error}"));
+                Output.Append(",,,,,,,,").Append(CsvText.Escape(entry.Error ?? $"line {entry.Line}: {quote!.Error}"));
             }
             else
             {
                 var owed = priced.TotalDuty ?? 0m;
                 value += priced.Shipment.Value ?? 0m;
                 duty += owed;
+                ieepa += priced.IeepaDuty;
                 DutyBatch.AppendPriced(Output, priced, owed);
             }
 
             Output.Append('\n');
         }
 
-        totals.Add(Count, errors, value, duty);
+        totals.Add(Count, errors, value, duty, ieepa);
     }
 
     public void Clear()

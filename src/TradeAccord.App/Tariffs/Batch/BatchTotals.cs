@@ -8,8 +8,9 @@ internal sealed class BatchTotals
     private long _errors;
     private decimal _value;
     private decimal _duty;
+    private decimal _ieepa;
 
-    public void Add(long rows, long errors, decimal value, decimal duty)
+    public void Add(long rows, long errors, decimal value, decimal duty, decimal ieepa)
     {
         lock (_lock)
         {
@@ -17,6 +18,7 @@ internal sealed class BatchTotals
             _errors += errors;
             _value += value;
             _duty += duty;
+            _ieepa += ieepa;
         }
     }
 
@@ -24,7 +26,7 @@ internal sealed class BatchTotals
     {
         lock (_lock)
         {
-            return new BatchSummary(_rows, _errors, _value, _duty);
+            return new BatchSummary(_rows, _errors, _value, _duty, _ieepa);
         }
     }
 }
