@@ -13,10 +13,14 @@ public sealed class CompiledHts
 {
     private readonly CompiledLine[] _lines;
 
+    // Each goods line's code, parsed once here rather than once per layer that lists it.
+    private readonly ProductCode[] _codes;
+
     private CompiledHts(IReadOnlyList<HtsRevisionEntry> revisions, CompiledLine[] lines)
     {
         Revisions = revisions;
         _lines = lines;
+        _codes = [.. lines.Select(l => l.IsHeading ? default : ProductCode.FromDigits(l.Code))];
         Layers = NomenclatureLayer.Group(revisions, lines);
     }
 
@@ -74,8 +78,17 @@ public sealed class CompiledHts
         return found;
     }
 
-    /// <summary>The goods lines (chapters 01–98, 8 and 10 digits) of revision <paramref name="revision"/>.</summary>
-    public IEnumerable<CompiledLine> GoodsLines(int revision) => _lines.Where(l => !l.IsHeading && l.Spans(revision));
+    /// <summary>The goods lines (chapters 01–98, 8 and 10 digits) of revision <paramref name="revision"/>, with their codes.</summary>
+    public IEnumerable<(ProductCode Code, CompiledLine Line)> GoodsLines(int revision)
+    {
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            if (!_lines[i].IsHeading && _lines[i].Spans(revision))
+            {
+                yield return (_codes[i], _lines[i]);
+            }
+        }
+    }
 
     /// <summary>The chapter 99 headings (9903.xx.xx) of revision <paramref name="revision"/>, with their text and rate text.</summary>
     public IEnumerable<CompiledLine> Headings(int revision) => _lines.Where(l => l.IsHeading && l.Spans(revision));
@@ -88,7 +101,7 @@ public sealed class CompiledHts
     public IReadOnlyDictionary<string, ProductCoverage> FootnoteCoverage(int revision)
     {
         var byHeading = new Dictionary<string, Dictionary<ProductCode, DutyRate?>>(StringComparer.Ordinal);
-        foreach (var line in GoodsLines(revision))
+        foreach (var (code, line) in GoodsLines(revision))
         {
             foreach (var heading in line.References)
             {
@@ -97,7 +110,7 @@ public sealed class CompiledHts
                     byHeading[heading] = lines = [];
                 }
 
-                lines[ProductCode.FromDigits(line.Code)] = null;
+                lines[code] = null;
             }
         }
 

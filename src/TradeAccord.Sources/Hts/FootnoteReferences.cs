@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 namespace TradeAccord.Sources.Hts;
 
 /// <summary>
-/// The chapter 99 headings a line's footnotes refer to: "See 9903.88.03.", "See 9903.88.01 and 9903.88.46.",
-/// "See 9903.01.01 through 9903.01.05." A range is read as every heading of the same revision inside it, since the
-/// footnote names no others.
+/// The 9903 headings (the chapter 99 headings the compiled data keep) a line's footnotes refer to: "See 9903.88.03.",
+/// "See 9903.88.01 and 9903.88.46.", "See 9903.52.00 through 9903.52.26." A range is read as every heading of the same
+/// revision inside it, since the footnote names no others. References to other chapter 99 lines (9902 suspensions,
+/// 9904 quota ranges such as "9904.04.50-9904.05.01") are left out: their lines are not kept, so a range could not
+/// be read as more than its two ends.
 /// </summary>
 public static partial class FootnoteReferences
 {
@@ -34,9 +36,9 @@ public static partial class FootnoteReferences
         return found.Count == 0 ? [] : [.. found.Distinct(StringComparer.Ordinal)];
     }
 
-    [GeneratedRegex(@"\b99\d\d\.\d\d\.\d\d\b")]
+    [GeneratedRegex(@"\b9903\.\d\d\.\d\d\b")]
     private static partial Regex HeadingPattern();
 
-    [GeneratedRegex(@"\b(?<from>99\d\d\.\d\d\.\d\d)\s+(?:through|to)\s+(?<to>99\d\d\.\d\d\.\d\d)\b")]
+    [GeneratedRegex(@"\b(?<from>9903\.\d\d\.\d\d)\s*(?:through|to|-|–)\s*(?<to>9903\.\d\d\.\d\d)\b")]
     private static partial Regex RangePattern();
 }

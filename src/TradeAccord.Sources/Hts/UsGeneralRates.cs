@@ -38,9 +38,8 @@ public static class UsGeneralRates
             var source = "hts/" + first.File + (layer.First == layer.Last ? "" : " to " + last.File);
             var general = new Dictionary<ProductCode, DutyRate?>();
             var other = new Dictionary<ProductCode, DutyRate?>();
-            foreach (var line in hts.GoodsLines(layer.First))
+            foreach (var (code, line) in hts.GoodsLines(layer.First))
             {
-                var code = ProductCode.FromDigits(line.Code);
                 general[code] = RateText.Parse(line.General);
                 other[code] = RateText.Parse(line.Other);
             }
