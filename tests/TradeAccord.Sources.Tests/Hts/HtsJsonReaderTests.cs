@@ -33,6 +33,22 @@ public class HtsJsonReaderTests
     }
 
     [Fact]
+    public void Read_TruncatedGzip_NamesTheFile()
+    {
+        using var temp = new TempFolder();
+        var whole = new MemoryStream();
+        using (var gzip = new GZipStream(whole, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Repeat(Line, 200)) + "]"));
+        }
+
+        var path = System.IO.Path.Combine(temp.Path, "cut.json.gz");
+        File.WriteAllBytes(path, whole.ToArray()[..(int)(whole.Length / 2)]);
+
+        Should.Throw<SourceException>(() => HtsJsonReader.Read(path, "cut.json.gz")).File.ShouldBe("cut.json.gz");
+    }
+
+    [Fact]
     public void Read_Truncated_NamesFileLineAndRecord()
     {
         var error = Should.Throw<SourceException>(() => Read($"[\n{Line},\n{{ \"htsno\": \"0101.29.00\",\n  \"general\": \"Fr"));
