@@ -10,9 +10,14 @@ namespace TradeAccord.Sources.Hts;
 /// </summary>
 public static class HtsRevisionReader
 {
-    private const string NumberColumn = "HTS Number";
-    private const string GeneralColumn = "General Rate of Duty";
-    private const string Column2Column = "Column 2 Rate of Duty";
+    /// <summary>The column with the dotted HTS number.</summary>
+    public const string NumberColumn = "HTS Number";
+
+    /// <summary>The general (column 1) rate column.</summary>
+    public const string GeneralColumn = "General Rate of Duty";
+
+    /// <summary>The column 2 rate column.</summary>
+    public const string Column2Column = "Column 2 Rate of Duty";
 
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="SourceException">The file is unreadable or a row is malformed.</exception>

@@ -1,10 +1,12 @@
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Tariffs;
-using TradeAccord.Sources.Csv;
 
 namespace TradeAccord.Sources.Hts;
 
-/// <summary>The US general (column 1) and column 2 rates: one nomenclature layer per shipped HTS revision.</summary>
+/// <summary>
+/// The US general (column 1) and column 2 rates: one nomenclature layer per stretch of shipped HTS revisions with
+/// identical goods lines and rates, read from the compiled file (see <see cref="HtsCompiler"/>).
+/// </summary>
 public static class UsGeneralRates
 {
     /// <summary>Reads the revisions listed in <c>hts/revisions.csv</c> into dated MFN and column 2 measures.</summary>
@@ -12,57 +14,60 @@ public static class UsGeneralRates
     public static IEnumerable<Measure> Read(
         string htsDirectory, DateInterval dataPeriod, IReadOnlyList<CountryCode> column2, List<SourceVersion> sources)
     {
-        var revisions = CsvTable.Read(Path.Combine(htsDirectory, "revisions.csv"), "hts/revisions.csv",
-                "revision", "file", "in_force_from", "basis")
-            .Select(r => (Row: r, From: r.Date("in_force_from")))
-            .OrderBy(r => r.From)
-            .ToList();
-        if (revisions.Count == 0)
+        var hts = CompiledHts.Load(htsDirectory);
+        foreach (var revision in hts.Revisions)
         {
-            throw new SourceException("hts/revisions.csv", 0, null, "lists no revision: expected one row per shipped HTS revision");
+            sources.Add(new SourceVersion(revision.Name, "hts/" + revision.File, $"in force from {revision.InForceFrom:yyyy-MM-dd} (see {HtsRevisionTable.DisplayName})"));
         }
 
-        for (var i = 0; i < revisions.Count; i++)
+        var layers = hts.Layers;
+        for (var i = 0; i < layers.Count; i++)
         {
-            var (row, documentedFrom) = revisions[i];
-            if (i + 1 < revisions.Count && revisions[i + 1].From == documentedFrom)
-            {
-                throw revisions[i + 1].Row.Error("in_force_from", $"{documentedFrom:yyyy-MM-dd} is also the date of {row["revision"]}: expected one revision per date");
-            }
-
-            var name = row["revision"];
-            var fileName = "hts/" + row["file"];
-            var revision = HtsRevisionReader.Read(Path.Combine(htsDirectory, row["file"]), name, fileName);
-            sources.Add(new SourceVersion(name, fileName, $"in force from {documentedFrom:yyyy-MM-dd} (see hts/revisions.csv)"));
+            var layer = layers[i];
+            var first = hts.Revisions[layer.First];
+            var last = hts.Revisions[layer.Last];
+            var documentedFrom = first.InForceFrom;
 
             // The first revision also answers for the days before it (the nearest shipped one), with a warning.
             var from = i == 0 && dataPeriod.Start < documentedFrom ? dataPeriod.Start : documentedFrom;
-            var validity = new DateInterval(from, i + 1 < revisions.Count ? revisions[i + 1].From : null);
-            var slug = "hts-" + name.Replace("HTS ", "", StringComparison.Ordinal).Replace(" revision ", "r", StringComparison.Ordinal);
+            var validity = new DateInterval(from, i + 1 < layers.Count ? hts.Revisions[layers[i + 1].First].InForceFrom : null);
+
+            // One revision keeps the ids the other files refer to (us-mfn-2020r10); a span names both ends.
+            var slug = layer.First == layer.Last ? first.Slug : $"{first.Slug}-{last.Slug}";
+            var name = layer.First == layer.Last ? first.Name : $"{first.Name} to {last.ShortName}";
+            var source = "hts/" + first.File + (layer.First == layer.Last ? "" : " to " + last.File);
+            var general = new Dictionary<ProductCode, DutyRate?>();
+            var other = new Dictionary<ProductCode, DutyRate?>();
+            foreach (var (code, line) in hts.GoodsLines(layer.First))
+            {
+                general[code] = RateText.Parse(line.General);
+                other[code] = RateText.Parse(line.Other);
+            }
+
             yield return new Measure
             {
-                Id = "us-mfn-" + slug["hts-".Length..],
+                Id = "us-mfn-" + slug,
                 Importer = CountryCode.US,
                 Kind = MeasureKind.Mfn,
                 Title = name,
                 LegalBase = $"HTSUS general rate of duty (column 1), {name}",
-                Source = fileName,
+                Source = source,
                 Origins = OriginScope.AllExcept(column2),
-                Coverage = new ProductCoverage(slug, revision.General),
+                Coverage = new ProductCoverage("hts-" + slug, general),
                 Validity = validity,
                 DocumentedFrom = from < documentedFrom ? documentedFrom : null,
                 DefinesNomenclature = true,
             };
             yield return new Measure
             {
-                Id = "us-col2-" + slug["hts-".Length..],
+                Id = "us-col2-" + slug,
                 Importer = CountryCode.US,
                 Kind = MeasureKind.Column2,
                 Title = name + " column 2",
                 LegalBase = $"HTSUS column 2 rate of duty (General Note 3(b)), {name}",
-                Source = fileName,
+                Source = source,
                 Origins = OriginScope.Only(column2),
-                Coverage = new ProductCoverage(slug + "-col2", revision.Column2),
+                Coverage = new ProductCoverage("hts-" + slug + "-col2", other),
                 Validity = validity,
             };
         }
