@@ -39,7 +39,7 @@ public static class BuiltInData
         const string table = "section301/usitc_china_tariffs_2020-01-01.csv";
         var byHeading = ChinaTariffsTableReader.Read(Path.Combine(dataDirectory, table), table);
         sources.Add(new SourceVersion("USITC China Tariffs table", table, "last updated 2020-01-01"));
-        var resolver = new CoverageResolver(byHeading, id => measures.Find(m => m.Id == id));
+        var resolver = new CoverageResolver(byHeading, id => measures.Find(m => m.Id == id), Path.Combine(dataDirectory, "us", "lists"));
         measures.AddRange(ReadMeasureFile(Path.Combine(section301, "measures.yaml"), "section301/measures.yaml", resolver));
         sources.Add(new SourceVersion("Section 301 rate steps", "section301/measures.yaml", "transcribed from the notices cited per measure"));
         measures.AddRange(ExclusionReader.Read(section301, "exclusions.yaml"));
