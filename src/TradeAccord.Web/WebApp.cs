@@ -120,6 +120,7 @@ public static class WebApp
         app.MapGet("/api/whoami", (HttpContext context) => Results.Ok(new { role = RoleOf(context).ToKebab(), party = ApiKeys.PartyOf(RoleOf(context))?.ToString() }))
             .WithTags("server").WithSummary("The caller's role and the party it acts for");
         DutyEndpoints.Map(app);
+        SeriesEndpoints.Map(app);
         AgreementEndpoints.Map(app);
         TrackEndpoints.Map(app);
         CaseEndpoints.Map(app);

@@ -64,6 +64,21 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_history_of_a_line_is_drawn_with_its_change_dates()
+    {
+        var page = await Open("duty");
+        await page.ClickAsync("#history-form button[type=submit]");
+        await page.WaitForSelectorAsync("body[data-history-drawn=yes]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        var changes = await page.InnerTextAsync("#history-changes tbody");
+        // List 3 on 7326.90.8688: 10% from 2018-09-24, 25% from 2019-05-10 (on top of the 2.9% general rate).
+        changes.ShouldContain("2018-09-24");
+        changes.ShouldContain("2019-05-10");
+        changes.ShouldContain("27.9%");
+        (await page.EvaluateAsync<int>("() => Chart.getChart('history-chart').data.datasets.length")).ShouldBe(2);
+        await Shot(page, "duty-history");
+    }
+
+    [Fact]
     public async Task Upload_a_csv_and_download_the_result()
     {
         var page = await Open("duty");

@@ -32,6 +32,12 @@ public class DataSettings : CommandSettings
             ? ValidationResult.Success()
             : ValidationResult.Error($"{option} '{text}' is not supported: expected {string.Join(" or ", allowed)}");
 
+    /// <summary>Checks a chart file option: .svg or .png.</summary>
+    protected static ValidationResult CheckChart(string? path) =>
+        path is null || path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--chart '{path}': expected a file ending in .svg or .png");
+
     /// <summary>The first failed result, or success.</summary>
     protected static ValidationResult All(params ValidationResult[] results) =>
         results.FirstOrDefault(r => !r.Successful) ?? ValidationResult.Success();

@@ -28,10 +28,18 @@ public static class AccordApp
             config.SetApplicationName("accord");
             config.Settings.Console = context.Console;
             config.Settings.PropagateExceptions = true;
-            config.AddCommand<DutyCommand>("duty")
-                .WithDescription("The duty a shipment owes on a date, layer by layer, with each layer's legal base; or a whole entries file")
-                .WithExample("duty", "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--value", "10000")
-                .WithExample("duty", "--input", "entries.csv", "--output", "duties.csv", "--scenario", "dec15-proceeds");
+            config.SetHelpProvider(new DefaultCommandHelp(config.Settings));
+            config.AddBranch("duty", duty =>
+            {
+                // `accord duty --hts ...` stays the quote itself; `accord duty history` is the one subcommand.
+                duty.SetDescription("The duty a shipment owes on a date, layer by layer, with each layer's legal base; or a whole entries file");
+                duty.SetDefaultCommand<DutyCommand>();
+                duty.AddExample("duty", "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-20", "--value", "10000");
+                duty.AddExample("duty", "--input", "entries.csv", "--output", "duties.csv", "--scenario", "dec15-proceeds");
+                duty.AddCommand<DutyHistoryCommand>("history")
+                    .WithDescription("Every date on which a line's duty changed, with its layers (measure, heading, rate, authority); --chart draws them stacked")
+                    .WithExample("duty", "history", "--hts", "9503.00.0073", "--origin", "CN", "--from", "2018-01-01", "--to", "2020-12-31", "--chart", "history.svg");
+            });
             config.AddBranch("scenario", scenario =>
             {
                 scenario.SetDescription("Tariff scenarios: overlays that add, change or remove measures from a date");
@@ -105,6 +113,10 @@ public static class AccordApp
                 schedule.SetDescription("The compiled tariff schedule");
                 schedule.AddCommand<ScheduleStatsCommand>("stats").WithDescription("Lines covered per heading on a date");
                 schedule.AddCommand<ScheduleExportCommand>("export").WithDescription("The compiled schedule as plain CSV rows");
+                schedule.AddCommand<ScheduleEffectiveCommand>("effective")
+                    .WithDescription("The import-weighted effective rate on a partner's goods (2024 US imports as weights), on a date or by day; --by authority splits it")
+                    .WithExample("schedule", "effective", "--partner", "CN", "--date", "2020-03-01", "--by", "authority")
+                    .WithExample("schedule", "effective", "--partner", "CN", "--from", "2018-01-01", "--to", "2020-12-31", "--format", "csv", "--chart", "cn.svg");
             });
         });
 

@@ -11,14 +11,10 @@ namespace TradeAccord.Cli.Output;
 /// </summary>
 internal static class TrackChart
 {
-    private const string FontName = "TradeAccord Sans";
-    private static readonly Lock FontGate = new();
-    private static bool _fontsRegistered;
-
     /// <summary>Writes the chart to <paramref name="path"/> (.svg or .png).</summary>
     public static void Save(TrackReport report, string path, int width = 1000, int height = 600)
     {
-        RegisterFonts();
+        ChartFonts.Register();
         var plot = new Plot();
         var palette = new[] { Colors.C0, Colors.C1, Colors.C2, Colors.C3, Colors.C4 };
         var index = 0;
@@ -53,30 +49,6 @@ internal static class TrackChart
         plot.XLabel("Month");
         plot.YLabel("Cumulative, USD billion");
         plot.ShowLegend(Alignment.UpperLeft);
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        _ = extension switch
-        {
-            ".svg" => plot.SaveSvg(path, width, height),
-            ".png" => plot.SavePng(path, width, height),
-            _ => throw new Infrastructure.CliUsageException($"--chart {path}: expected a file ending in .svg or .png"),
-        };
-    }
-
-    // ScottPlot copies the default font into each plot it creates, so the fonts are registered before any plot.
-    private static void RegisterFonts()
-    {
-        lock (FontGate)
-        {
-            if (_fontsRegistered)
-            {
-                return;
-            }
-
-            var folder = Path.Combine(AppContext.BaseDirectory, "fonts");
-            Fonts.AddFontFile(FontName, Path.Combine(folder, "DejaVuSans.ttf"), bold: false, italic: false);
-            Fonts.AddFontFile(FontName, Path.Combine(folder, "DejaVuSans-Bold.ttf"), bold: true, italic: false);
-            Fonts.Default = FontName;
-            _fontsRegistered = true;
-        }
+        ChartFonts.SaveAs(plot, path, width, height);
     }
 }

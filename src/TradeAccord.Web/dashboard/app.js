@@ -35,6 +35,38 @@ $('#duty-form').addEventListener('submit', async (event) => {
     $('#duty-total').textContent = `Total duty: ${quote.totalDuty?.toFixed(2) ?? 'not computable'} USD (${(quote.totalAdValorem * 100).toFixed(2)}% ad valorem) · ${quote.nomenclature ?? ''}`;
   } catch (error) { $('#duty-error').textContent = error.message; }
 });
+
+// A line's history: the layers stacked by authority as steps (each rate holds until the next change date).
+const day = (iso) => Date.parse(`${iso}T00:00:00Z`) / 86400000;
+const iso = (days) => new Date(days * 86400000).toISOString().slice(0, 10);
+const percent = (fraction) => `${(fraction * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+$('#history-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const duty = new FormData($('#duty-form'));
+  const period = new FormData(event.target);
+  $('#history-error').textContent = '';
+  const query = new URLSearchParams({ hts: duty.get('hts'), origin: duty.get('origin'), from: period.get('from'), to: period.get('to') });
+  if (duty.get('scenario')) query.set('scenario', duty.get('scenario'));
+  try {
+    const history = await json(`/api/duty/history?${query}`);
+    const authorities = [...new Set(history.changes.flatMap((c) => c.layers.map((l) => l.authority)))];
+    const colors = ['#3b7dd8', '#e07b24', '#2e9e5b', '#9b59b6', '#c0392b', '#7f8c8d', '#f1c40f', '#16a085'];
+    // The last change holds to the end of the period: one more point there draws its step.
+    const at = (change) => (authority) => change.layers.filter((l) => l.authority === authority).reduce((sum, l) => sum + l.adValorem, 0) * 100;
+    const datasets = authorities.map((authority, i) => ({
+      label: authority, stepped: true, fill: i ? '-1' : 'origin', pointRadius: 0, borderColor: colors[i % colors.length], backgroundColor: `${colors[i % colors.length]}aa`,
+      data: [...history.changes.map((c) => ({ x: day(c.date), y: at(c)(authority) })),
+        { x: day(history.to) + 1, y: at(history.changes[history.changes.length - 1])(authority) }],
+    }));
+    chart('history-chart', { type: 'line', data: { datasets },
+      options: { animation: false, plugins: { title: { display: true, text: `${history.hts} from ${history.origin}: duty layers by authority, % ad valorem` } },
+        scales: { x: { type: 'linear', min: day(history.from), max: day(history.to) + 1, ticks: { callback: (value) => iso(value) } }, y: { stacked: true, beginAtZero: true, title: { display: true, text: '% ad valorem' } } } } });
+    $('#history-changes tbody').replaceChildren(...history.changes.map((c) => row(cell(c.date), cell(c.totalAdValorem === null ? c.problem : percent(c.totalAdValorem), 'num'),
+      cell(c.layers.map((l) => `${l.title}${l.heading ? ` (${l.heading})` : ''} ${l.rate} [${l.authority}]`).join(' + ')))));
+    document.body.dataset.historyDrawn = 'yes';
+  } catch (error) { $('#history-error').textContent = error.message; }
+});
+
 $('#batch-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   // The batch is priced under the scenario chosen for single quotes, so the two agree.

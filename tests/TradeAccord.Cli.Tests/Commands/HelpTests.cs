@@ -10,6 +10,7 @@ public class HelpTests
     [
         [],
         ["duty"],
+        ["duty", "history"],
         ["scenario", "list"],
         ["scenario", "compare"],
         ["agreement", "validate"],
@@ -37,6 +38,7 @@ public class HelpTests
         ["case", "verify"],
         ["schedule", "stats"],
         ["schedule", "export"],
+        ["schedule", "effective"],
     ];
 
     [Theory]
