@@ -33,7 +33,8 @@ public static class BuiltInData
 
         var measures = new List<Measure>();
         var sources = new List<SourceVersion>();
-        measures.AddRange(UsGeneralRates.Read(Path.Combine(dataDirectory, "hts"), dataPeriod, column2, sources));
+        var hts = CompiledHts.Load(Path.Combine(dataDirectory, "hts"));
+        measures.AddRange(UsGeneralRates.Read(hts, dataPeriod, column2, sources));
 
         var section301 = Path.Combine(dataDirectory, "section301");
         const string table = "section301/usitc_china_tariffs_2020-01-01.csv";
@@ -59,6 +60,10 @@ public static class BuiltInData
             Path.Combine(dataDirectory, bjz), bjz, Path.Combine(dataDirectory, mof), mof, dataPeriod.Start, catalog.OptionalDate("chinaDataAsOf")));
         sources.Add(new SourceVersion("China tariffs on US goods (Bown, Jung & Zhang)", bjz, "PIIE 2019-06-12"));
         sources.Add(new SourceVersion("China's list of 128 items", mof, "2018-04-02"));
+
+        // Lists 1-4B were read by the 2020 coverage table; from the first HTS revision with footnotes the HTS itself
+        // says which lines each heading covers, in that revision's codes (the 2022 nomenclature changed many).
+        measures = Section301FootnoteCoverage.Apply(measures, hts);
 
         const string stacking = "us/stacking.yaml";
         var rules = StackingRuleReader.Read(Path.Combine(dataDirectory, stacking), stacking);

@@ -17,10 +17,11 @@ namespace TradeAccord.App.Tariffs;
 /// <param name="ClaimExclusion">Whether a product exclusion is claimed.</param>
 /// <param name="ContentValue">Value of the metal content, USD, for duties levied on it (Section 232 derivatives).</param>
 /// <param name="UsContentValue">Value of the US content, USD (IEEPA reciprocal duties spare it when it is at least 20%).</param>
+/// <param name="DeclareEndUse">The goods are declared for the end use a measure names (Section 232 vehicle parts).</param>
 /// <param name="AssumeUnchanged">Price an entry after the data end on the last schedule of the data, with a warning.</param>
 public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate, decimal? Value, string? ExportDate = null, decimal? Quantity = null,
     string? Unit = null, string? Importer = null, bool ClaimExclusion = false, decimal? ContentValue = null, decimal? UsContentValue = null,
-    bool AssumeUnchanged = false)
+    bool AssumeUnchanged = false, bool DeclareEndUse = false)
 {
     /// <summary>The importer and the shipment, or every problem at once, named as <paramref name="style"/> names fields.</summary>
     /// <exception cref="Core.Errors.ValidationException">One or more fields are wrong.</exception>
@@ -55,7 +56,7 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
         CheckPart(fields, "usContentValue", UsContentValue);
         var importer = fields.Country("importer", Importer ?? "US");
         fields.ThrowIfInvalid();
-        return (importer, new Shipment(product, origin, entry, export, Value, Quantity, Unit, ClaimExclusion, ContentValue, UsContentValue));
+        return (importer, new Shipment(product, origin, entry, export, Value, Quantity, Unit, ClaimExclusion, ContentValue, UsContentValue, DeclareEndUse));
     }
 
     // A part of the value is only meaningful with the value, and cannot exceed it.

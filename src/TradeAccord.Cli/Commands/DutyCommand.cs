@@ -26,7 +26,8 @@ public sealed class DutyCommand(CliContext cli) : AsyncCommand<DutySettings>
         var (importer, shipment) = settings.Input is not null
             ? (fields.Country("importer", settings.Importer), default(Shipment))
             : fields.Try(() => new QuoteRequest(settings.Hts, settings.Origin, settings.EntryDate, settings.Value, settings.ExportDate, settings.Quantity,
-                settings.Unit, settings.Importer, settings.ClaimExclusion, settings.ContentValue, settings.UsContentValue).Validate(FieldStyle.Option));
+                settings.Unit, settings.Importer, settings.ClaimExclusion, settings.ContentValue, settings.UsContentValue,
+                DeclareEndUse: settings.DeclareEndUse).Validate(FieldStyle.Option));
         fields.ThrowIfInvalid();
         var schedule = cli.Loader(settings.Data).Load(scenario);
         return Task.FromResult(settings.Input is not null ? RunBatch(schedule, importer, settings) : RunSingle(schedule, importer, shipment, settings));

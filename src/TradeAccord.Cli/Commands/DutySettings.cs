@@ -68,6 +68,11 @@ public sealed class DutySettings : DataSettings
     [Description("Value of the US content (IEEPA reciprocal duties spare it when it is at least 20% of the value)")]
     public decimal? UsContentValue { get; init; }
 
+    /// <summary>Declare the end use a measure requires.</summary>
+    [CommandOption("--declare-end-use")]
+    [Description("Declare the goods for the end use a measure names (Section 232 automobile and truck parts outside chapter 87)")]
+    public bool DeclareEndUse { get; init; }
+
     /// <summary>Carry the last schedule forward past the data end.</summary>
     [CommandOption("--assume-unchanged")]
     [Description("Price an entry date after the data end on the last schedule of the data, with a warning")]

@@ -15,7 +15,8 @@ public readonly record struct CandidateMeasure
         IsPlainAdValorem = rate is { IsComputable: true, IsQualified: false, Specific.Count: 0 };
         AdValorem = rate?.AdValorem ?? 0m;
 
-        Notes = measure.Status != MeasureStatus.InForce || measure.ExportCondition is not null || measure.RequiresClaim
+        Notes = measure.Status != MeasureStatus.InForce || measure.ExportCondition is not null || measure.RequiresClaim ||
+            measure.EndUse is not null
             ? new CandidateNotes(measure, rate)
             : null;
     }

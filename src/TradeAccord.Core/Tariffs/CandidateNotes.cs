@@ -12,5 +12,8 @@ internal sealed class CandidateNotes(Measure measure, DutyRate? rate)
     public string ExportDate { get; } =
         $"{measure.Title} ({measure.Heading}) applies only to goods {measure.ExportCondition}: give the export date to claim it";
 
+    public string EndUse { get; } =
+        $"{measure.Title} ({measure.Heading}) at {rate?.Text} applies to this line only for goods declared as {measure.EndUse}: not applied unless declared";
+
     public string Claim { get; } = $"{measure.Title}: {measure.Note} Not applied unless claimed.";
 }

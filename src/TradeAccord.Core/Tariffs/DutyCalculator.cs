@@ -333,6 +333,12 @@ public static class DutyCalculator
             }
         }
 
+        if (measure.EndUse is not null && !shipment.DeclaredEndUse)
+        {
+            Warn(ref warnings, candidate.Notes!.EndUse);
+            return false;
+        }
+
         if (measure.RequiresClaim && !shipment.ClaimExclusions)
         {
             Warn(ref warnings, candidate.Notes!.Claim);

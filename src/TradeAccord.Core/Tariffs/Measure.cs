@@ -58,6 +58,12 @@ public sealed record Measure
     public bool RequiresClaim { get; init; }
 
     /// <summary>
+    /// The end use the goods must be declared for (e.g. "automobile parts" for the Section 232 parts lists, whose
+    /// headings such as 8471 also cover goods of other uses); null when classification alone decides.
+    /// </summary>
+    public string? EndUse { get; init; }
+
+    /// <summary>
     /// Where the data stand in for a period before the source was in force (the nearest shipped HTS revision),
     /// the date from which the source is documented as in force; entries before it get a warning.
     /// </summary>

@@ -13,6 +13,7 @@ namespace TradeAccord.Core.Tariffs;
 /// <param name="Unit">Unit of <paramref name="Quantity"/>.</param>
 /// <param name="ClaimExclusions">Whether the importer claims a product exclusion listed for the line.</param>
 /// <param name="ContentValue">The value of the metal content, for measures levied on it (Section 232 derivatives).</param>
+/// <param name="DeclaredEndUse">Whether the importer declares the goods for the end use a measure names (vehicle parts).</param>
 /// <param name="UsContentValue">The value of US content, which IEEPA reciprocal duties do not reach (EO 14257 sec. 3(d)).</param>
 public readonly record struct Shipment(
     ProductCode Code,
@@ -24,4 +25,5 @@ public readonly record struct Shipment(
     string? Unit = null,
     bool ClaimExclusions = false,
     decimal? ContentValue = null,
-    decimal? UsContentValue = null);
+    decimal? UsContentValue = null,
+    bool DeclaredEndUse = false);

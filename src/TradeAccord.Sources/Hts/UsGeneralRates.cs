@@ -12,9 +12,13 @@ public static class UsGeneralRates
     /// <summary>Reads the revisions listed in <c>hts/revisions.csv</c> into dated MFN and column 2 measures.</summary>
     /// <exception cref="SourceException">A file is missing, unreadable or malformed.</exception>
     public static IEnumerable<Measure> Read(
-        string htsDirectory, DateInterval dataPeriod, IReadOnlyList<CountryCode> column2, List<SourceVersion> sources)
+        string htsDirectory, DateInterval dataPeriod, IReadOnlyList<CountryCode> column2, List<SourceVersion> sources) =>
+        Read(CompiledHts.Load(htsDirectory), dataPeriod, column2, sources);
+
+    /// <summary>The same from revisions already loaded.</summary>
+    public static IEnumerable<Measure> Read(
+        CompiledHts hts, DateInterval dataPeriod, IReadOnlyList<CountryCode> column2, List<SourceVersion> sources)
     {
-        var hts = CompiledHts.Load(htsDirectory);
         foreach (var revision in hts.Revisions)
         {
             sources.Add(new SourceVersion(revision.Name, "hts/" + revision.File, $"in force from {revision.InForceFrom:yyyy-MM-dd} (see {HtsRevisionTable.DisplayName})"));

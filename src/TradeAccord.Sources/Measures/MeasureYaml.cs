@@ -10,7 +10,7 @@ public static class MeasureYaml
     private static readonly string[] Keys =
     [
         "id", "importer", "title", "kind", "heading", "origins", "coverage", "rate", "validFrom", "validTo", "status",
-        "exportedBefore", "exportedOnOrAfter", "supersedes", "requiresClaim", "legalBase", "source", "note", "authority", "family",
+        "exportedBefore", "exportedOnOrAfter", "supersedes", "requiresClaim", "legalBase", "source", "note", "authority", "family", "endUse",
         "levyBase",
     ];
 
@@ -50,6 +50,7 @@ public static class MeasureYaml
         var note = problems.Get(() => map.OptionalString("note"));
         var authority = problems.Get(() => ParseAuthority(map));
         var family = problems.Get(() => map.OptionalString("family"));
+        var endUse = problems.Get(() => map.OptionalString("endUse"));
         var levyBase = problems.Get(() => ParseLevyBase(map));
         problems.ThrowIfAny();
         return new Measure
@@ -72,6 +73,7 @@ public static class MeasureYaml
             Note = note,
             Authority = authority ?? TariffAuthorities.Default(kind),
             Family = family,
+            EndUse = endUse,
             LevyBase = levyBase,
         };
     }

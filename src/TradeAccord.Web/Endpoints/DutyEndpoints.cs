@@ -26,14 +26,15 @@ namespace TradeAccord.Web.Endpoints;
 /// <param name="ScenarioDocument">Or the scenario document itself (YAML or JSON text; an agreement acts as its tariff obligations).</param>
 /// <param name="ContentValue">Value of the metal content, USD, for Section 232 duties levied on it.</param>
 /// <param name="UsContentValue">Value of the US content, USD.</param>
+/// <param name="DeclareEndUse">The goods are declared for the end use a measure names (Section 232 vehicle parts).</param>
 /// <param name="AssumeUnchanged">Price a date after the data end on the last schedule of the data, with a warning.</param>
 public sealed record DutyRequest(string? Hts, string? Origin, string? EntryDate, decimal? Value, string? ExportDate = null, decimal? Quantity = null,
     string? Unit = null, string? Importer = null, string? Scenario = null, bool ClaimExclusion = false, string? ScenarioDocument = null,
-    decimal? ContentValue = null, decimal? UsContentValue = null, bool AssumeUnchanged = false)
+    decimal? ContentValue = null, decimal? UsContentValue = null, bool AssumeUnchanged = false, bool DeclareEndUse = false)
 {
     /// <summary>The host-neutral request.</summary>
     public QuoteRequest ToQuote() => new(Hts, Origin, EntryDate, Value, ExportDate, Quantity, Unit, Importer, ClaimExclusion, ContentValue, UsContentValue,
-        AssumeUnchanged);
+        AssumeUnchanged, DeclareEndUse);
 }
 
 /// <summary>The duty endpoints.</summary>

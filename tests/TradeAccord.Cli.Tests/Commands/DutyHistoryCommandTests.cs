@@ -10,9 +10,9 @@ public class DutyHistoryCommandTests
 
         run.ExitCode.ShouldBe(0, run.Error);
         var changes = run.Json.GetProperty("changes").EnumerateArray().ToList();
-        // The first day, List 3 at 10% (2018-09-24) and 25% (2019-05-10), and the three later HTS revisions (same 2.9%).
-        changes.Select(c => c.GetProperty("date").GetString()).ShouldBe(["2018-01-01", "2018-09-24", "2019-05-10", "2019-09-01", "2020-01-01", "2020-02-14"]);
-        changes.Select(c => c.GetProperty("totalAdValorem").GetDecimal()).ShouldBe([0.029m, 0.129m, 0.279m, 0.279m, 0.279m, 0.279m]);
+        // The first day, List 3 at 10% (2018-09-24) and 25% (2019-05-10), and the four later HTS revisions (same 2.9%).
+        changes.Select(c => c.GetProperty("date").GetString()).ShouldBe(["2018-01-01", "2018-09-24", "2019-05-10", "2019-09-01", "2020-01-01", "2020-02-14", "2020-07-31"]);
+        changes.Select(c => c.GetProperty("totalAdValorem").GetDecimal()).ShouldBe([0.029m, 0.129m, 0.279m, 0.279m, 0.279m, 0.279m, 0.279m]);
         var layers = changes[2].GetProperty("layers").EnumerateArray().ToList();
         layers.Select(l => l.GetProperty("authority").GetString()).ShouldBe(["mfn", "s301"]);
         layers[1].GetProperty("heading").GetString().ShouldBe("9903.88.03");

@@ -16,7 +16,7 @@ public class StackingRuleTests
     private static readonly ProductCoverage All = Coverage("all", ("73", null), ("95", null));
 
     private static Measure Layer(string id, string rate, string family, TariffAuthority authority, ProductCoverage coverage, LevyBase levy = LevyBase.Value) =>
-        Additional(id, rate, Start, null, coverage) with { Family = family, Authority = authority, LevyBase = levy };
+        Additional(id, rate, Start, null, coverage) with { Family = family, Authority = authority, LevyBase = levy, Origins = OriginScope.All };
 
     private static readonly Measure Metal = Layer("metal-50", "50%", "s232-steel", TariffAuthority.Section232, Steel);
     private static readonly Measure MetalContent = Layer("metal-content-50", "50%", "s232-steel", TariffAuthority.Section232, Steel, LevyBase.Content);
@@ -86,7 +86,8 @@ public class StackingRuleTests
         var quote = Quote(Schedule([NoReciprocalOn232], MetalContent, Reciprocal), Ship("7326908600", "JP", "2025-06-10") with { ContentValue = 400m });
 
         // 3% of 1,000 + 50% of the 400 of steel + 10% of the other 600.
-        quote.Layers.Select(l => l.Amount).ShouldBe([30.00m, 200.00m, 60.00m]);
+        quote.Layers.OrderBy(l => l.Measure.Id, StringComparer.Ordinal).Select(l => (l.Measure.Id, l.Amount))
+            .ShouldBe([("g", (decimal?)30.00m), ("metal-content-50", 200.00m), ("recip-10", 60.00m)]);
         quote.TotalAdValorem.ShouldBe(0.29m);
         quote.NotApplied.ShouldHaveSingleItem().Whole.ShouldBeFalse();
     }

@@ -43,7 +43,7 @@ public class StackingRuleReaderTests
         error.Message.ShouldContain("'sideways' is not a part");
         error.Message.ShouldContain("validTo");
         error.Message.ShouldContain("threshold");
-        error.Message.ShouldContain("line 5");
+        error.Message.ShouldContain("rules.yaml:4: field 'validFrom'");
     }
 
     [Fact]
@@ -67,6 +67,11 @@ public class StackingRuleReaderTests
                 when: [x]
                 removes: [y]
               - id: a
+                citation: EO 2
+                validFrom: 2025-01-01
+                when: [x]
+                removes: [y]
+              - id: c
                 citation: EO 1
                 validFrom: 2025-01-01
                 when: [x]

@@ -23,8 +23,10 @@ public class UsListCoverageTests
         { "us232-steel-annex1c-25", "s232_annex_products_pp11032.csv", "annex", "1c", null },
         { "us232-copper-50", "s232_copper_products.csv", null, null, null },
         { "us232-semiconductors-25", "s232_semi_products.csv", null, null, null },
-        { "us232-auto-parts-25", "s232_auto_parts.txt", null, null, null },
-        { "us232-truck-parts-25", "s232_mhd_parts.txt", null, null, null },
+        { "us232-auto-parts-25", "s232_auto_parts_ch87.txt", null, null, null },
+        { "us232-auto-parts-25-declared", "s232_auto_parts_other.txt", null, null, null },
+        { "us232-truck-parts-25", "s232_mhd_parts_ch87.txt", null, null, null },
+        { "us232-truck-parts-25-declared", "s232_mhd_parts_other.txt", null, null, null },
         { "us232-steel-50", "s232_note16_articles.csv", "metal", "steel", null },
         { "us232-aluminum-50", "s232_note16_articles.csv", "metal", "aluminum", null },
         { "ieepa-recip-annex2", "ieepa_annex2_exempt_products.csv", "effective_date_start", "NA|2025-04-05", "effective_date_end=NA" },
@@ -68,8 +70,10 @@ public class UsListCoverageTests
     [InlineData("s232_derivative_products.csv", 568)]
     [InlineData("s232_annex_products.csv", 799)]
     [InlineData("s232_copper_products.csv", 80)]
-    [InlineData("s232_auto_parts.txt", 130)]
-    [InlineData("s232_mhd_parts.txt", 182)]
+    [InlineData("s232_auto_parts_ch87.txt", 33)]
+    [InlineData("s232_auto_parts_other.txt", 97)]
+    [InlineData("s232_mhd_parts_ch87.txt", 72)]
+    [InlineData("s232_mhd_parts_other.txt", 110)]
     [InlineData("s232_semi_products.csv", 10)]
     [InlineData("ieepa_annex2_exempt_products.csv", 3255)]
     [InlineData("s122_exempt_products.csv", 1656)]

@@ -13,9 +13,10 @@ internal static class StackingStep
         var bases = new decimal?[chosen.Count];
         var onWholeValue = new bool[chosen.Count];
         var removed = new bool[chosen.Count];
+        var noContent = new bool[chosen.Count];
         for (var i = 0; i < chosen.Count; i++)
         {
-            (bases[i], onWholeValue[i]) = OwnBase(candidates[chosen[i]].Measure, shipment, ref warnings);
+            (bases[i], onWholeValue[i], noContent[i]) = OwnBase(candidates[chosen[i]].Measure, shipment);
         }
 
         List<NotAppliedLayer>? notApplied = null;
@@ -36,7 +37,9 @@ internal static class StackingStep
             for (var i = 0; i < chosen.Count; i++)
             {
                 var candidate = candidates[chosen[i]];
-                if (removed[i] || triggers.Contains(i) || !rule.RemovesFamily(candidate.Measure.StackingFamily))
+                // An exclusion adds no duty (it lifts another layer): a rule has nothing to keep off.
+                if (removed[i] || triggers.Contains(i) || candidate.Measure.Kind == MeasureKind.Exclusion ||
+                    !rule.RemovesFamily(candidate.Measure.StackingFamily))
                 {
                     continue;
                 }
@@ -58,26 +61,33 @@ internal static class StackingStep
             }
         }
 
+        // Said only of a layer that stays: a removed one owes nothing, whatever its base.
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            if (noContent[i] && !removed[i])
+            {
+                var measure = candidates[chosen[i]].Measure;
+                (warnings ??= []).Add($"{measure.Title}: levied on the value of the metal content only; no content value was given, so it is " +
+                    "levied on the whole value (give the content value to price it on the content)");
+            }
+        }
+
         return (bases, removed, notApplied);
     }
 
     // The value a layer falls on before any rule: the metal content for a content levy (declared, else the whole value
-    // with a warning), otherwise the whole value. The flag says whether the layer falls on the whole value.
-    private static (decimal? Base, bool Whole) OwnBase(Measure measure, Shipment shipment, ref List<string>? warnings)
+    // with a warning), otherwise the whole value. Whole says whether the layer falls on the whole value; NoContent
+    // that a content levy had no content value to fall on.
+    private static (decimal? Base, bool Whole, bool NoContent) OwnBase(Measure measure, Shipment shipment)
     {
         if (measure.LevyBase != LevyBase.Content)
         {
-            return (shipment.Value, true);
+            return (shipment.Value, true, false);
         }
 
-        if (shipment.ContentValue is { } content && shipment.Value is { } value)
-        {
-            return (Math.Min(content, value), content >= value);
-        }
-
-        (warnings ??= []).Add($"{measure.Title}: levied on the value of the metal content only; no content value was given, so it is " +
-            "levied on the whole value (give the content value to price it on the content)");
-        return (shipment.Value, true);
+        return shipment.ContentValue is { } content && shipment.Value is { } value
+            ? (Math.Min(content, value), content >= value, false)
+            : (shipment.Value, true, true);
     }
 
     // (true, _): the layer goes; (false, base): it stays on that base; (false, null): the rule does not touch it.
