@@ -25,6 +25,11 @@ public sealed class TourGoldenTests : IDisposable
     [InlineData("duty-list3-in-transit", "duty", "--hts", "7326.90.8688", "--origin", "CN", "--entry-date", "2019-06-14", "--export-date", "2019-05-01", "--value", "10000")]
     [InlineData("duty-cn-soybeans-2018-07-06", "duty", "--importer", "CN", "--hts", "1201.90", "--origin", "US", "--entry-date", "2018-07-06", "--value", "1000")]
     [InlineData("schedule-stats-2020-01-01", "schedule", "stats", "--date", "2020-01-01")]
+    [InlineData("duty-toys-cn-2025-04-15", "duty", "--hts", "9503.00.0073", "--origin", "CN", "--entry-date", "2025-04-15", "--value", "10000")]
+    [InlineData("duty-steel-jp-2025-06-10", "duty", "--hts", "7208.10.1500", "--origin", "JP", "--entry-date", "2025-06-10", "--value", "10000")]
+    [InlineData("duty-toys-cn-after-the-data", "duty", "--hts", "9503.00.0073", "--origin", "CN", "--entry-date", "2026-09-01", "--value", "10000", "--assume-unchanged")]
+    [InlineData("duty-history-toys-cn-2018-2026", "duty", "history", "--hts", "9503.00.0073", "--origin", "CN", "--from", "2018-01-01", "--to", "2026-07-23")]
+    [InlineData("schedule-effective-cn-2025-05-20", "schedule", "effective", "--partner", "CN", "--date", "2025-05-20", "--by", "authority")]
     [InlineData("agreement-validate", "agreement", "validate", "agreements/us-china-phase-one.yaml", "agreements/positions-2019-11/china.yaml",
         "agreements/positions-2019-11/us.yaml")]
     [InlineData("agreement-show", "agreement", "show", "us-china-phase-one")]
