@@ -151,6 +151,20 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_layer_a_stacking_rule_kept_off_is_shown_with_its_rule()
+    {
+        var page = await Open("duty");
+        await page.FillAsync("#duty-form input[name=hts]", "7208.10.1500");
+        await page.FillAsync("#duty-form input[name=origin]", "JP");
+        await page.FillAsync("#duty-form input[name=entryDate]", "2025-06-10");
+        await page.ClickAsync("#duty-form button[type=submit]");
+        await page.WaitForSelectorAsync("#duty-layers tr.not-applied");
+        (await page.InnerTextAsync("#duty-layers tr.not-applied")).ShouldContain("rule pp10947-reciprocal-on-non-metal-content");
+        (await page.InnerTextAsync("#duty-total")).ShouldContain("(50.00% ad valorem)");
+        await Shot(page, "duty-steel-jp-2025");
+    }
+
+    [Fact]
     public async Task Open_a_case_and_advance_it()
     {
         var page = await Open("cases", Server.UsKey);

@@ -90,6 +90,22 @@ public sealed class CompiledHts
         }
     }
 
+    /// <summary>
+    /// Every run of revisions in which a goods line carries a footnote naming <paramref name="heading"/>: the line and
+    /// the first and last revision of the run. Cheaper than <see cref="FootnoteCoverage(int)"/> per revision when only a
+    /// few headings are wanted over every revision.
+    /// </summary>
+    public IEnumerable<(ProductCode Code, int First, int Last)> FootnoteRuns(string heading)
+    {
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            if (!_lines[i].IsHeading && _lines[i].References.Contains(heading, StringComparer.Ordinal))
+            {
+                yield return (_codes[i], _lines[i].First, _lines[i].Last);
+            }
+        }
+    }
+
     /// <summary>The chapter 99 headings (9903.xx.xx) of revision <paramref name="revision"/>, with their text and rate text.</summary>
     public IEnumerable<CompiledLine> Headings(int revision) => _lines.Where(l => l.IsHeading && l.Spans(revision));
 

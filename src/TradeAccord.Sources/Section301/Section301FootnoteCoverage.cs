@@ -25,13 +25,14 @@ public static class Section301FootnoteCoverage
     /// <summary>The measures with each open list measure split at the footnoted revisions.</summary>
     public static List<Measure> Apply(List<Measure> measures, CompiledHts hts)
     {
-        var runs = Runs(hts);
-        if (runs.Count == 0)
+        var runs = ListHeadings.ToDictionary(h => h, h => hts.FootnoteRuns(h).ToList(), StringComparer.Ordinal);
+        var footnoted = runs.Values.SelectMany(r => r).Select(r => r.First).DefaultIfEmpty(-1).Min();
+        if (footnoted < 0)
         {
             return measures;
         }
 
-        var first = runs[0].From;
+        var first = hts.Revisions[footnoted].InForceFrom;
         var result = new List<Measure>(measures.Count + 16);
         foreach (var measure in measures)
         {
@@ -47,30 +48,45 @@ public static class Section301FootnoteCoverage
                 result.Add(measure with { Validity = new DateInterval(measure.Validity.Start, first) });
             }
 
-            result.AddRange(Parts(measure, heading, runs, first));
+            result.AddRange(Parts(measure, heading, Segments(hts, runs[heading], footnoted), first));
         }
 
         return result;
     }
 
-    private static IEnumerable<Measure> Parts(Measure measure, string heading, List<(DateOnly From, DateOnly? To, IReadOnlyDictionary<string, ProductCoverage> Coverage)> runs, DateOnly first)
+    // The heading's lines over the footnoted revisions, one entry per run of revisions that give it the same lines.
+    private static List<(DateOnly From, DateOnly? To, ProductCoverage Coverage)> Segments(
+        CompiledHts hts, List<(ProductCode Code, int First, int Last)> runs, int footnoted)
     {
-        // Consecutive revisions that give the heading the same lines form one part.
-        var parts = new List<(DateOnly From, DateOnly? To, ProductCoverage Coverage, string Revisions)>();
-        foreach (var (from, to, coverage) in runs)
+        var count = hts.Revisions.Count;
+        var starts = runs.Select(r => r.First).Concat(runs.Select(r => r.Last + 1)).Append(footnoted)
+            .Where(r => r >= footnoted && r < count).Distinct().Order().ToList();
+        var segments = new List<(DateOnly From, DateOnly? To, ProductCoverage Coverage)>();
+        HashSet<ProductCode>? previous = null;
+        for (var k = 0; k < starts.Count; k++)
         {
-            var lines = coverage.TryGetValue(heading, out var c) ? c : new ProductCoverage(heading + "-none", new Dictionary<ProductCode, DutyRate?>());
-            if (parts.Count > 0 && parts[^1].Coverage.Lines.ToHashSet().SetEquals(lines.Lines))
+            var revision = starts[k];
+            var lines = runs.Where(r => r.First <= revision && revision <= r.Last).Select(r => r.Code).ToHashSet();
+            var to = k + 1 < starts.Count ? hts.Revisions[starts[k + 1]].InForceFrom : (DateOnly?)null;
+            if (previous is not null && previous.SetEquals(lines))
             {
-                parts[^1] = parts[^1] with { To = to };
+                segments[^1] = segments[^1] with { To = to };
                 continue;
             }
 
-            parts.Add((from, to, lines, from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            var heading = runs.Count > 0 ? "footnotes" : "none";
+            segments.Add((hts.Revisions[revision].InForceFrom, to,
+                new ProductCoverage($"{heading}-{revision}", lines.ToDictionary(c => c, _ => (DutyRate?)null))));
+            previous = lines;
         }
 
+        return segments;
+    }
+
+    private static IEnumerable<Measure> Parts(Measure measure, string heading, List<(DateOnly From, DateOnly? To, ProductCoverage Coverage)> segments, DateOnly first)
+    {
         var start = measure.Validity.Start > first ? measure.Validity.Start : first;
-        foreach (var (from, to, coverage, _) in parts)
+        foreach (var (from, to, coverage) in segments)
         {
             var partFrom = from > start ? from : start;
             var partTo = Earlier(to, measure.Validity.EndOrNull);
@@ -87,24 +103,6 @@ public static class Section301FootnoteCoverage
                 Source = "hts/hts_lines_compiled.csv (footnotes \"See " + heading + ".\" of the revisions in force)",
             };
         }
-    }
-
-    // One entry per footnoted revision: its dates and every heading's lines.
-    private static List<(DateOnly From, DateOnly? To, IReadOnlyDictionary<string, ProductCoverage> Coverage)> Runs(CompiledHts hts)
-    {
-        var runs = new List<(DateOnly, DateOnly?, IReadOnlyDictionary<string, ProductCoverage>)>();
-        for (var i = 0; i < hts.Revisions.Count; i++)
-        {
-            var coverage = hts.FootnoteCoverage(i);
-            if (coverage.Count == 0)
-            {
-                continue;
-            }
-
-            runs.Add((hts.Revisions[i].InForceFrom, i + 1 < hts.Revisions.Count ? hts.Revisions[i + 1].InForceFrom : null, coverage));
-        }
-
-        return runs;
     }
 
     private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -31,7 +31,13 @@ $('#duty-form').addEventListener('submit', async (event) => {
   try {
     const quote = await post('/api/duty', body);
     const rows = quote.layers.map((l) => row(cell(l.title), cell(l.heading ?? ''), cell(l.rate), cell(l.amount?.toFixed(2) ?? '', 'num'), cell(l.legalBase)));
-    $('#duty-layers tbody').replaceChildren(...rows);
+    // Layers a stacking rule kept off, so the trace says why an expected duty is absent.
+    const removed = quote.notApplied.map((n) => {
+      const tr = row(cell(n.title), cell(n.heading ?? ''), cell(n.rate), cell(n.whole ? 'not applied' : 'part only', 'num'), cell(`rule ${n.rule}: ${n.citation}`));
+      tr.className = 'not-applied';
+      return tr;
+    });
+    $('#duty-layers tbody').replaceChildren(...rows, ...removed);
     $('#duty-total').textContent = `Total duty: ${quote.totalDuty?.toFixed(2) ?? 'not computable'} USD (${(quote.totalAdValorem * 100).toFixed(2)}% ad valorem) · ${quote.nomenclature ?? ''}`;
   } catch (error) { $('#duty-error').textContent = error.message; }
 });
