@@ -86,7 +86,7 @@ public sealed class DutySettings : DataSettings
 
     /// <summary>Entries file for a batch.</summary>
     [CommandOption("--input <FILE>")]
-    [Description("Entries CSV: id, hts, origin, entry_date, value_usd (and optionally export_date, quantity, unit, claim_exclusion)")]
+    [Description("Entries CSV: id, hts, origin, entry_date, value_usd (and optionally export_date, quantity, unit, claim_exclusion, content_value_usd, us_content_value_usd, declare_end_use)")]
     public string? Input { get; init; }
 
     /// <summary>Where a batch writes.</summary>

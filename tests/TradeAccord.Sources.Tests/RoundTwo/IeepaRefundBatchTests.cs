@@ -90,3 +90,31 @@ public class IeepaRefundBatchTests
         refund.Errors.ShouldBe(record.Errors);
     }
 }
+
+public class ContentColumnsBatchTests
+{
+    [Fact]
+    public void An_entries_file_declares_metal_content_and_end_use_and_a_bad_content_value_names_its_field()
+    {
+        using var temp = new TempFolder();
+        // Real lines and dates; the values are synthetic. 8418.10.0010 (refrigerators) is a 2025-08-18 steel derivative.
+        var input = temp.Write("entries.csv", """
+            id,hts,origin,entry_date,value_usd,content_value_usd,declare_end_use
+            1,8418.10.0010,JP,2025-08-20,10000,4000,
+            2,8418.10.0010,JP,2025-08-20,10000,,
+            3,8471.30.0100,JP,2026-03-02,10000,,true
+            4,8418.10.0010,JP,2025-08-20,10000,12000,
+            """);
+        var output = Path.Combine(temp.Path, "out.csv");
+
+        var summary = DutyBatch.Run(BuiltIn.Schedule(), CountryCode.US, input, output);
+
+        var rows = CsvTable.Read(output, "out.csv", "id", "duty_usd", "warnings", "error").ToDictionary(r => r["id"]);
+        rows["1"]["duty_usd"].ShouldBe("2900.00"); // 50% of the 4,000 of metal + Japan's 15% on the other 6,000
+        rows["2"]["duty_usd"].ShouldBe("5000.00"); // no content value: 50% of the whole value, and the quote says so
+        rows["2"]["warnings"].ShouldContain("no content value was given");
+        rows["3"]["duty_usd"].ShouldBe("2500.00"); // declared an automobile part: Section 232 parts at 25%
+        rows["4"]["error"].ShouldBe("line 5: field 'content_value_usd': '12000' is not an amount from 0 to the value 10000");
+        summary.Errors.ShouldBe(1);
+    }
+}

@@ -9,7 +9,8 @@ namespace TradeAccord.App.Tariffs.Batch;
 
 /// <summary>
 /// Streams an entries file: a header (case-insensitive, any order) with id, hts, origin, entry_date, value_usd and
-/// optionally export_date, quantity, unit, claim_exclusion. A bad row becomes an <see cref="EntryLine"/> with its
+/// optionally export_date, quantity, unit, claim_exclusion, content_value_usd (metal content, for Section 232 levies on
+/// it), us_content_value_usd and declare_end_use. A bad row becomes an <see cref="EntryLine"/> with its
 /// error and the stream goes on; only a missing column or an unreadable file stops it.
 /// </summary>
 public sealed class EntryFile : IDisposable
@@ -24,6 +25,9 @@ public sealed class EntryFile : IDisposable
     private readonly int _quantity;
     private readonly int _unit;
     private readonly int _claim;
+    private readonly int _content;
+    private readonly int _usContent;
+    private readonly int _endUse;
     // Batch files repeat a few origins and some thousands of codes: looking them up by the text's span saves
     // parsing and allocating per row. The code cache is bounded so a file of all-distinct codes cannot grow it.
     private const int CodeCacheLimit = 200_000;
@@ -44,7 +48,8 @@ public sealed class EntryFile : IDisposable
             reader.Dispose();
             throw new SourceException(name, 1, null,
                 $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}: expected a header with " +
-                $"{string.Join(", ", RequiredColumns)} (and optionally export_date, quantity, unit)");
+                $"{string.Join(", ", RequiredColumns)} (and optionally export_date, quantity, unit, claim_exclusion, content_value_usd, " +
+                "us_content_value_usd, declare_end_use)");
         }
 
         _required = [.. RequiredColumns.Select(IndexOf)];
@@ -52,6 +57,9 @@ public sealed class EntryFile : IDisposable
         _quantity = IndexOf("quantity");
         _unit = IndexOf("unit");
         _claim = IndexOf("claim_exclusion");
+        _content = IndexOf("content_value_usd");
+        _usContent = IndexOf("us_content_value_usd");
+        _endUse = IndexOf("declare_end_use");
     }
 
     /// <summary>The header's column names, in file order.</summary>
@@ -191,8 +199,39 @@ public sealed class EntryFile : IDisposable
         }
 
         var unit = _unit >= 0 && row[_unit].Trim().Length > 0 ? row[_unit].ToString().Trim() : null;
-        var claim = _claim >= 0 && row[_claim].Trim() is var c && (c.Equals("true", StringComparison.OrdinalIgnoreCase) || c is "1");
-        return new EntryLine(line, new Shipment(product, origin, entryDate, exportDate, value, quantity, unit, claim), null);
+        var claim = IsTrue(row, _claim);
+        if (!TryPart(row, _content, value, out var content))
+        {
+            return Bad(line, "content_value_usd", $"'{row[_content].ToString()}' is not an amount from 0 to the value {value}");
+        }
+
+        if (!TryPart(row, _usContent, value, out var usContent))
+        {
+            return Bad(line, "us_content_value_usd", $"'{row[_usContent].ToString()}' is not an amount from 0 to the value {value}");
+        }
+
+        return new EntryLine(line, new Shipment(product, origin, entryDate, exportDate, value, quantity, unit, claim, content, usContent, IsTrue(row, _endUse)), null);
+    }
+
+    private static bool IsTrue<TRow>(TRow row, int index) where TRow : IColumns, allows ref struct =>
+        index >= 0 && row[index].Trim() is var c && (c.Equals("true", StringComparison.OrdinalIgnoreCase) || c is "1");
+
+    // An optional part of the value (metal content, US content): empty is none; otherwise an amount within the value.
+    private static bool TryPart<TRow>(TRow row, int index, decimal value, out decimal? part) where TRow : IColumns, allows ref struct
+    {
+        part = null;
+        if (index < 0 || row[index].Trim().Length == 0)
+        {
+            return true;
+        }
+
+        if (!FastDecimal.TryParse(row[index], out var amount) || amount < 0m || amount > value)
+        {
+            return false;
+        }
+
+        part = amount;
+        return true;
     }
 
     private interface IColumns
