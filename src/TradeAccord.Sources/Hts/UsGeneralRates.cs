@@ -24,6 +24,8 @@ public static class UsGeneralRates
             sources.Add(new SourceVersion(revision.Name, "hts/" + revision.File, $"in force from {revision.InForceFrom:yyyy-MM-dd} (see {HtsRevisionTable.DisplayName})"));
         }
 
+        // A few thousand distinct rate texts stand for about a million line-layer pairs: parse each once.
+        var rates = new RateCache();
         var layers = hts.Layers;
         for (var i = 0; i < layers.Count; i++)
         {
@@ -44,8 +46,8 @@ public static class UsGeneralRates
             var other = new Dictionary<ProductCode, DutyRate?>();
             foreach (var (code, line) in hts.GoodsLines(layer.First))
             {
-                general[code] = RateText.Parse(line.General);
-                other[code] = RateText.Parse(line.Other);
+                general[code] = rates.Parse(line.General);
+                other[code] = rates.Parse(line.Other);
             }
 
             yield return new Measure
@@ -74,6 +76,22 @@ public static class UsGeneralRates
                 Coverage = new ProductCoverage("hts-" + slug + "-col2", other),
                 Validity = validity,
             };
+        }
+    }
+
+    // DutyRate is immutable, so one parsed instance serves every line and layer that prints the same text.
+    private sealed class RateCache
+    {
+        private readonly Dictionary<string, DutyRate?> _parsed = new(StringComparer.Ordinal);
+
+        public DutyRate? Parse(string text)
+        {
+            if (!_parsed.TryGetValue(text, out var rate))
+            {
+                _parsed[text] = rate = RateText.Parse(text);
+            }
+
+            return rate;
         }
     }
 }
