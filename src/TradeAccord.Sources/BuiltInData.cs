@@ -56,10 +56,12 @@ public static class BuiltInData
 
         const string bjz = "china_retaliation/china_tariffs_on_us_hs10_bjz_2018-2019.csv";
         const string mof = "china_retaliation/china_mof_2018-04-02_s232_retaliation_128_items.csv";
-        measures.AddRange(ChinaTariffReader.Read(
-            Path.Combine(dataDirectory, bjz), bjz, Path.Combine(dataDirectory, mof), mof, dataPeriod.Start, catalog.OptionalDate("chinaDataAsOf")));
+        var china = ChinaTariffReader.Read(Path.Combine(dataDirectory, bjz), bjz, Path.Combine(dataDirectory, mof), mof, dataPeriod.Start,
+            catalog.OptionalDate("chinaDataAsOf"), ChinaDataGap.ReadAll(catalog));
+        measures.AddRange(china);
         sources.Add(new SourceVersion("China tariffs on US goods (Bown, Jung & Zhang)", bjz, "PIIE 2019-06-12"));
         sources.Add(new SourceVersion("China's list of 128 items", mof, "2018-04-02"));
+        measures.AddRange(ChinaMeasureFiles.Read(dataDirectory, china, sources));
 
         // Lists 1-4B were read by the 2020 coverage table; from the first HTS revision with footnotes the HTS itself
         // says which lines each heading covers, in that revision's codes (the 2022 nomenclature changed many).

@@ -47,7 +47,7 @@ public sealed class ImporterSchedule
             ? $"no shipped revision was in force on the entry date: using the nearest, {m.Title} (in force from {from:yyyy-MM-dd})"
             : null)];
         _afterSource = [.. _nomenclature.Select(m => m.DocumentedUntil is { } until
-            ? $"{m.Title}: the data end {until:yyyy-MM-dd}; rates in force then are carried forward, and changes after that date are not in the data"
+            ? $"{m.Title}: the data end {until:yyyy-MM-dd}; {m.CarriedForwardNote ?? "rates in force then are carried forward, and changes after that date are not in the data"}"
             : null)];
         foreach (var measure in _nomenclature)
         {

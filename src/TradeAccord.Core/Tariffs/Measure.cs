@@ -75,6 +75,12 @@ public sealed record Measure
     /// </summary>
     public DateOnly? DocumentedUntil { get; init; }
 
+    /// <summary>
+    /// What the warning after <see cref="DocumentedUntil"/> says the data carry forward and miss, where the general
+    /// sentence would mislead (China: later measures of its own are in the data, some lists are known to be missing).
+    /// </summary>
+    public string? CarriedForwardNote { get; init; }
+
     /// <summary>True for the layer whose coverage defines which lines exist (MFN), so unknown codes are rejected.</summary>
     public bool DefinesNomenclature { get; init; }
 

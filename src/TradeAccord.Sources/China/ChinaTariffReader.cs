@@ -38,16 +38,26 @@ public static class ChinaTariffReader
     private static readonly DateOnly IncreaseDate = new(2019, 6, 1);
 
     /// <summary>Reads both files and returns China's measures.</summary>
+    /// <param name="bjzPath">The PIIE file.</param>
+    /// <param name="bjzName">Its name in messages.</param>
+    /// <param name="mofPath">China's list of 128 items.</param>
+    /// <param name="mofName">Its name in messages.</param>
+    /// <param name="dataStart">The first day of the data period (the first MFN layer starts there).</param>
+    /// <param name="dataAsOf">The PIIE file's date: its MFN rates and rounds are carried forward after it, with a warning.</param>
+    /// <param name="gaps">Measures known to be missing from a date, each said on every quote from its date.</param>
     /// <exception cref="SourceException">A file is unreadable or a row malformed.</exception>
     public static IReadOnlyList<Measure> Read(
-        string bjzPath, string bjzName, string mofPath, string mofName, DateOnly dataStart, DateOnly? dataAsOf = null)
+        string bjzPath, string bjzName, string mofPath, string mofName, DateOnly dataStart, DateOnly? dataAsOf = null,
+        IReadOnlyList<ChinaDataGap>? gaps = null)
     {
         var rows = CsvTable.Read(bjzPath, bjzName, ["hs10", "mfn_2018_01_01", SuspendColumn, IncreaseColumn,
             .. MfnChanges.Select(c => c.Column), .. Rounds.Select(r => r.Column)]).ToList();
         var measures = new List<Measure>();
         var mfn = MfnMeasures(rows, bjzName, dataStart).ToList();
-        mfn[^1] = mfn[^1] with { DocumentedUntil = dataAsOf };
+        var last = mfn[^1];
+        mfn.RemoveAt(mfn.Count - 1);
         measures.AddRange(mfn);
+        measures.AddRange(ChinaGapLayers.Split(last with { DocumentedUntil = dataAsOf }, gaps ?? []));
         measures.Add(AprilRound(mofPath, mofName));
         foreach (var round in Rounds)
         {

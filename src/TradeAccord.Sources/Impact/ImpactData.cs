@@ -50,7 +50,7 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
         var substitution = importer == CountryCode.US
             ? Elasticities.Read(File("elasticities/hauk_us_import_substitution_elasticities_hs6_1989-2001.csv"), "elasticities/hauk_us_import_substitution_elasticities_hs6_1989-2001.csv", "hs6", "impliedsigma")
             : Protee();
-        var groups = Groups(importer);
+        var groups = Groups(importer, date);
         var lines = new List<ImpactLine>();
         var skipped = 0;
         var skippedValue = 0m;
@@ -206,10 +206,13 @@ public sealed class ImpactData(DataPaths paths, MeasureSet baselineMeasures)
     // The groups lines are reported under. US lines are HTS10 and the Section 301 lists cover them directly; China's
     // trade is HS8 while its retaliation lists are HS10, so an HS8 line belongs to the first round listing one of its
     // HS10 lines.
-    private List<(string Name, Func<string, bool> Covers)> Groups(CountryCode importer) => importer == CountryCode.US
+    // China's groups are the rounds that list lines and had begun by the date: a later round (the 2025 farm lists) is
+    // not yet a group, and a step on all goods (the 2025 increases) lists no lines, so it groups none.
+    private List<(string Name, Func<string, bool> Covers)> Groups(CountryCode importer, DateOnly date) => importer == CountryCode.US
         ? [.. Lists.Select(l => (l.Name, baselineMeasures.Measures.FirstOrDefault(m => m.Heading == l.Heading && m.Kind == MeasureKind.Section301)?.Coverage))
             .Where(g => g.Coverage is not null).Select(g => (g.Name, (Func<string, bool>)(code => g.Coverage!.Covers(ProductCode.FromDigits(code)))))]
-        : [.. baselineMeasures.Measures.Where(m => m.Importer == CountryCode.CN && m.Kind == MeasureKind.Retaliation && !m.Id.Contains('@', StringComparison.Ordinal))
+        : [.. baselineMeasures.Measures.Where(m => m.Importer == CountryCode.CN && m.Kind == MeasureKind.Retaliation && !m.Id.Contains('@', StringComparison.Ordinal)
+                && m.Validity.Start <= date && m.Coverage.Lines.All(l => l.DigitCount > 2))
             .Select(m => (m.Title, Listed: m.Coverage.Lines.Select(l => l.Value.Length > 8 ? l.Value[..8] : l.Value).ToHashSet(StringComparer.Ordinal), m.Coverage))
             .Select(g => (g.Title, (Func<string, bool>)(code => g.Listed.Contains(code) || g.Coverage.Covers(ProductCode.FromDigits(code)))))];
 

@@ -21,11 +21,13 @@ public sealed class CoverageResolver
     /// The folder of product lists (<c>data/us/lists</c>) for <c>coverage: {list: …}</c>; null where no list may be
     /// read (a user's scenario names the measures of the built-in data, never a file).
     /// </param>
-    public CoverageResolver(IReadOnlyDictionary<string, ProductCoverage> byHeading, Func<string, Measure?> measureById, string? listsDirectory = null)
+    /// <param name="listsName">The lists folder as named in messages (<c>us/lists/</c>, or China's <c>china_retaliation/2025/</c>).</param>
+    public CoverageResolver(
+        IReadOnlyDictionary<string, ProductCoverage> byHeading, Func<string, Measure?> measureById, string? listsDirectory = null, string listsName = "us/lists/")
     {
         _byHeading = byHeading;
         _measureById = measureById;
-        _lists = listsDirectory is null ? null : new ProductListCoverage(listsDirectory);
+        _lists = listsDirectory is null ? null : new ProductListCoverage(listsDirectory, listsName);
     }
 
     /// <summary>The chapters that hold goods (01–98); chapter 99 holds the additional-duty headings themselves.</summary>

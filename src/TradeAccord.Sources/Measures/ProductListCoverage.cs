@@ -13,14 +13,21 @@ namespace TradeAccord.Sources.Measures;
 /// </remarks>
 public sealed class ProductListCoverage
 {
-    private const string Folder = "us/lists/";
-
     private readonly string _directory;
+
+    // How the folder is named in messages and source names ("us/lists/"), relative to the data folder.
+    private readonly string _folder;
     private readonly Dictionary<string, ProductListFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProductCoverage> _resolved = new(StringComparer.Ordinal);
 
     /// <summary>Reads lists from <paramref name="directory"/> (the data folder's <c>us/lists</c>).</summary>
-    public ProductListCoverage(string directory) => _directory = directory;
+    /// <param name="directory">The folder of the lists.</param>
+    /// <param name="folderName">The folder as named in messages, relative to the data folder, ending in a slash.</param>
+    public ProductListCoverage(string directory, string folderName = "us/lists/")
+    {
+        _directory = directory;
+        _folder = folderName;
+    }
 
     /// <summary>Resolves a <c>list</c> coverage block.</summary>
     /// <exception cref="SourceException">The block or the list file is malformed: every problem found is named.</exception>
@@ -30,7 +37,7 @@ public sealed class ProductListCoverage
         if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.StartsWith('.'))
         {
             // Lists are named, never reached by path: a block cannot read a file outside the lists folder.
-            throw block.Error("list", block.LineOf("list"), $"'{name}' is not a list name: expected a file name of {Folder}, e.g. s301_product_lists.csv");
+            throw block.Error("list", block.LineOf("list"), $"'{name}' is not a list name: expected a file name of {_folder}, e.g. s301_product_lists.csv");
         }
 
         var file = File(block, name);
@@ -71,10 +78,10 @@ public sealed class ProductListCoverage
                 var known = Directory.Exists(_directory)
                     ? string.Join(", ", Directory.EnumerateFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal))
                     : "none";
-                throw block.Error("list", block.LineOf("list"), $"no list '{name}' in {Folder}: expected one of {known}");
+                throw block.Error("list", block.LineOf("list"), $"no list '{name}' in {_folder}: expected one of {known}");
             }
 
-            _files[name] = file = ProductListFile.Read(path, Folder + name);
+            _files[name] = file = ProductListFile.Read(path, _folder + name);
         }
 
         return file;
