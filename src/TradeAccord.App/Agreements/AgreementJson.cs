@@ -97,16 +97,25 @@ public static class AgreementJson
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        return new
+        var changes = AgreementDiff.Compare(first, second).Select(c => new
         {
-            a = new { file = nameA, title = first.Title },
-            b = new { file = nameB, title = second.Title },
-            changes = AgreementDiff.Compare(first, second).Select(c => new
-            {
-                id = c.Id, change = c.Kind.ToKebab(), section = c.Section, title = c.Title,
-                terms = c.Terms.Select(t => new { term = t.Name, a = t.Old, b = t.New }),
-            }),
-        };
+            id = c.Id, change = c.Kind.ToKebab(), section = c.Section, title = c.Title,
+            terms = c.Terms.Select(t => new { term = t.Name, a = t.Old, b = t.New }),
+        });
+        var a = new { file = nameA, title = first.Title };
+        var b = new { file = nameB, title = second.Title };
+        if (first.Id == second.Id)
+        {
+            return new { a, b, changes };
+        }
+
+        // Two different agreements share few provision ids, so they are also compared kind by kind.
+        var byKind = KindComparison.Compare(first, second).Select(k => new
+        {
+            kind = k.Kind, countA = k.CountA, countB = k.CountB, onlyA = k.OnlyA, onlyB = k.OnlyB,
+            terms = k.Terms.Select(t => new { term = t.Name, a = t.Old, b = t.New }),
+        });
+        return new { a, b, changes, byKind };
     }
 
     /// <summary>The JSON shape of a provision's source.</summary>

@@ -75,6 +75,20 @@ public class ArrangementTests
             .Single(c => c.Obligation.Id == "us-maritime-301-suspension").Verdict.ShouldBe(Verdict.Expired);
     }
 
+    [Fact]
+    public void Phase_one_and_the_arrangement_share_no_ids_and_are_compared_kind_by_kind()
+    {
+        var kinds = KindComparison.Compare(Agreements.Load(Agreements.PhaseOne), Agreements.Load(Agreements.Arrangement)).ToDictionary(k => k.Kind);
+        kinds.Keys.ShouldBe(["tariff", "purchase", "structural", "condition", "enforcement"]);
+        kinds["purchase"].OnlyB.ShouldBe(["soybeans-2025", "soybeans-2026-2028"]);
+        var unit = kinds["purchase"].Terms.Single(t => t.Name == "unit");
+        (unit.Old, unit.New).ShouldBe(("USD billion", "million t"));
+        kinds["purchase"].Terms.Single(t => t.Name == "publicText").New.ShouldBe("CN: no, US: yes");
+        kinds["tariff"].Terms.Single(t => t.Name == "mootBy").New.ShouldBe("ieepa-duties-ended; none");
+        kinds["enforcement"].CountB.ShouldBe(0);
+        kinds["enforcement"].Terms.ShouldBeEmpty();
+    }
+
     private static Dictionary<string, ObligationCheck> Check(string date) =>
         TariffCheck.Run(Agreements.Load(Agreements.Arrangement), BuiltIn.Loader.Baseline, BuiltIn.Schedule().Set, BuiltIn.Day(date))
             .ToDictionary(c => c.Obligation.Id);
