@@ -17,6 +17,8 @@ public static class AgreementJson
         parties = a.Parties.Select(p => new { code = p.Code.ToString(), name = p.Name }),
         signed = a.Signed,
         entryIntoForce = a.EntryIntoForce,
+        amends = a.Amends,
+        events = a.Events.Select(e => new { id = e.Id, title = e.Title, date = e.Date, source = Source(e.Source) }),
         documents = a.Documents.Select(d => new { id = d.Id, title = d.Title, publisher = d.Publisher, published = d.Published, url = d.Url, kind = d.Kind.ToKebab() }),
         series = a.Series.Select(s => new { id = s.Id, party = s.Party.ToString(), publisher = s.Publisher, description = s.Description, data = s.Data }),
         phases = a.Phases.Select(p => new { id = p.Id, title = p.Title, covered = p.Covered, scope = p.Scope, source = Source(p.Source) }),
@@ -28,18 +30,27 @@ public static class AgreementJson
             requires = t.Requires.ToString(),
             from = t.DescribeFrom(),
             startsOn = t.StartsOn(a),
+            until = t.Until,
+            afterExpiry = t.Until is null ? null : t.AfterExpiry.ToKebab(),
+            mootBy = t.MootBy,
         })),
         purchases = a.Purchases.Select(p => Common(p, new
         {
             category = p.Category,
             subcategories = p.Subcategories,
             products = p.Products,
+            hsCodes = p.HsCodes,
+            productsOutsideData = p.ProductsOutsideData,
             baseline = p.Baseline is { } b ? new { year = b.Year, series = b.Series } : null,
             unit = p.Unit,
             form = p.Form.ToKebab(),
             publicText = p.PublicText,
+            publicTextBy = p.PublicTextBy.Count == 0 ? null : p.PublicTextBy.OrderBy(x => x.Key.ToString(), StringComparer.Ordinal).ToDictionary(x => x.Key.ToString(), x => x.Value),
             measuredBy = p.MeasuredBy,
-            targets = p.Targets.Select(t => new { year = t.Year, measure = t.Measure.ToKebab(), min = t.Minimum, max = t.Maximum }),
+            targets = p.Targets.Select(t => new
+            {
+                year = t.Year, period = t.Label, from = t.Period.Start, to = t.Period.End, measure = t.Measure.ToKebab(), min = t.Minimum, max = t.Maximum, due = t.Due,
+            }),
         })),
         structural = a.Structural.Select(s => Common(s, new
         {
