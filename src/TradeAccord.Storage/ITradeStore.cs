@@ -24,6 +24,12 @@ public interface ITradeStore : IDisposable
     /// <summary>Stores a yearly release; all or nothing.</summary>
     VintageInfo ImportAnnual(string series, string vintage, string source, IReadOnlyList<AnnualFlow> flows);
 
+    /// <summary>Stores a release of reported figures (kind <c>reported</c>); all or nothing.</summary>
+    VintageInfo ImportReported(string series, string vintage, string source, IReadOnlyList<ReportedFigure> figures);
+
+    /// <summary>The reported figures of a vintage, in the order of their rows.</summary>
+    IReadOnlyList<ReportedFigure> Reported(string series, string vintage);
+
     /// <summary>The distinct product codes of a monthly vintage.</summary>
     IReadOnlyList<string> Codes(string series, string vintage);
 

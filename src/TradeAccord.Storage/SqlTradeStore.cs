@@ -79,6 +79,37 @@ public sealed class SqlTradeStore : ITradeStore
             });
     }
 
+    /// <summary>Stores a release of reported figures, each with the row it was read from; all or nothing.</summary>
+    public VintageInfo ImportReported(string series, string vintage, string source, IReadOnlyList<ReportedFigure> figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return Import(series, vintage, "reported", source, figures.Count,
+            figures.Count == 0 ? default : (Month(figures.Min(f => f.AsOf)), Month(figures.Max(f => f.AsOf))), "reported_figures",
+            writer =>
+            {
+                foreach (var f in figures)
+                {
+                    writer.Text(series).Text(vintage).Integer(f.Line);
+                    foreach (var text in ReportedRows.Fields(f))
+                    {
+                        writer.Text(text);
+                    }
+
+                    writer.EndRow();
+                }
+            });
+    }
+
+    /// <summary>The reported figures of a vintage, in row order.</summary>
+    public IReadOnlyList<ReportedFigure> Reported(string series, string vintage) => Guard("the reported figures could not be read", () =>
+    {
+        using var command = Connection.Command(null, $"SELECT line, {ReportedRows.Columns} FROM reported_figures WHERE series = $1 AND vintage = $2 ORDER BY line", series, vintage);
+        using var reader = command.ExecuteReader();
+        return ReportedRows.Read(reader);
+    });
+
+    private static DateOnly Month(DateOnly day) => new(day.Year, day.Month, 1);
+
     /// <summary>The distinct product codes of a monthly vintage (kept at import, so no scan of the flows).</summary>
     public IReadOnlyList<string> Codes(string series, string vintage) => Guard("the codes could not be read", () =>
     {
@@ -138,7 +169,7 @@ public sealed class SqlTradeStore : ITradeStore
 
     /// <summary>Rows stored, over all series and vintages (for checks that nothing changed).</summary>
     public long RowCount() => Guard("the rows could not be counted", () => Connection.Int64(null,
-        "SELECT (SELECT count(*) FROM monthly_flows) + (SELECT count(*) FROM annual_flows) + (SELECT count(*) FROM vintages) + (SELECT count(*) FROM vintage_codes)"));
+        "SELECT (SELECT count(*) FROM monthly_flows) + (SELECT count(*) FROM annual_flows) + (SELECT count(*) FROM reported_figures) + (SELECT count(*) FROM vintages) + (SELECT count(*) FROM vintage_codes)"));
 
     /// <inheritdoc />
     public void Dispose() => Connection.Dispose();

@@ -23,6 +23,13 @@ internal static class TradeSchema
             value_usd DECIMAL(18,2) NOT NULL, quantity DOUBLE PRECISION, unit VARCHAR)
         """,
         "CREATE TABLE IF NOT EXISTS vintage_codes(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, code VARCHAR NOT NULL)",
+        // Reported figures keep their text (a figure such as 0.332 must come back as written) and the row they came from.
+        """
+        CREATE TABLE IF NOT EXISTS reported_figures(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, line INTEGER NOT NULL, statistic VARCHAR NOT NULL,
+            cumulation VARCHAR NOT NULL, figure VARCHAR NOT NULL, unit VARCHAR NOT NULL, period VARCHAR NOT NULL, span_start VARCHAR NOT NULL,
+            span_end VARCHAR NOT NULL, as_of VARCHAR NOT NULL, as_of_text VARCHAR NOT NULL, measures VARCHAR NOT NULL, source VARCHAR NOT NULL,
+            confidence VARCHAR NOT NULL, url VARCHAR NOT NULL, note VARCHAR)
+        """,
         """
         CREATE TABLE IF NOT EXISTS annual_flows(series VARCHAR NOT NULL, vintage VARCHAR NOT NULL, year INTEGER NOT NULL, category VARCHAR NOT NULL,
             value_usd DECIMAL(18,2) NOT NULL)

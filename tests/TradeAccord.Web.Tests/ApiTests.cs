@@ -93,6 +93,19 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_soybean_pledges_are_tracked_on_reported_figures_as_on_the_command_line()
+    {
+        var response = await _server.Client().GetAsync("/api/track?agreement=us-china-2025-11&year=2025", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var pledge = (await Json(response)).GetProperty("commitments")[0];
+        pledge.GetProperty("id").GetString().ShouldBe("soybeans-2025");
+        var statistics = pledge.GetProperty("statistics").EnumerateArray().ToDictionary(s => s.GetProperty("statistic").GetString()!, s => s.GetProperty("summary").GetString());
+        statistics["purchases"].ShouldStartWith("12 Mt reported purchased (traders (via WSNext), 2026-01-12;");
+        statistics["arrivals"].ShouldBe("0 t arrived (China GACC via Reuters, 2025-09..2025-12)");
+    }
+
+    [Fact]
     public async Task Malformed_batches_name_the_upload()
     {
         using var noFile = new MultipartFormDataContent { { new StringContent("x"), "other" } };

@@ -17,6 +17,8 @@ public static class AgreementJson
         parties = a.Parties.Select(p => new { code = p.Code.ToString(), name = p.Name }),
         signed = a.Signed,
         entryIntoForce = a.EntryIntoForce,
+        amends = a.Amends,
+        events = a.Events.Select(e => new { id = e.Id, title = e.Title, date = e.Date, source = Source(e.Source) }),
         documents = a.Documents.Select(d => new { id = d.Id, title = d.Title, publisher = d.Publisher, published = d.Published, url = d.Url, kind = d.Kind.ToKebab() }),
         series = a.Series.Select(s => new { id = s.Id, party = s.Party.ToString(), publisher = s.Publisher, description = s.Description, data = s.Data }),
         phases = a.Phases.Select(p => new { id = p.Id, title = p.Title, covered = p.Covered, scope = p.Scope, source = Source(p.Source) }),
@@ -28,18 +30,27 @@ public static class AgreementJson
             requires = t.Requires.ToString(),
             from = t.DescribeFrom(),
             startsOn = t.StartsOn(a),
+            until = t.Until,
+            afterExpiry = t.Until is null ? null : t.AfterExpiry.ToKebab(),
+            mootBy = t.MootBy,
         })),
         purchases = a.Purchases.Select(p => Common(p, new
         {
             category = p.Category,
             subcategories = p.Subcategories,
             products = p.Products,
+            hsCodes = p.HsCodes,
+            productsOutsideData = p.ProductsOutsideData,
             baseline = p.Baseline is { } b ? new { year = b.Year, series = b.Series } : null,
             unit = p.Unit,
             form = p.Form.ToKebab(),
             publicText = p.PublicText,
+            publicTextBy = p.PublicTextBy.Count == 0 ? null : p.PublicTextBy.OrderBy(x => x.Key.ToString(), StringComparer.Ordinal).ToDictionary(x => x.Key.ToString(), x => x.Value),
             measuredBy = p.MeasuredBy,
-            targets = p.Targets.Select(t => new { year = t.Year, measure = t.Measure.ToKebab(), min = t.Minimum, max = t.Maximum }),
+            targets = p.Targets.Select(t => new
+            {
+                year = t.Year, period = t.Label, from = t.Period.Start, to = t.Period.End, measure = t.Measure.ToKebab(), min = t.Minimum, max = t.Maximum, due = t.Due,
+            }),
         })),
         structural = a.Structural.Select(s => Common(s, new
         {
@@ -97,16 +108,25 @@ public static class AgreementJson
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        return new
+        var changes = AgreementDiff.Compare(first, second).Select(c => new
         {
-            a = new { file = nameA, title = first.Title },
-            b = new { file = nameB, title = second.Title },
-            changes = AgreementDiff.Compare(first, second).Select(c => new
-            {
-                id = c.Id, change = c.Kind.ToKebab(), section = c.Section, title = c.Title,
-                terms = c.Terms.Select(t => new { term = t.Name, a = t.Old, b = t.New }),
-            }),
-        };
+            id = c.Id, change = c.Kind.ToKebab(), section = c.Section, title = c.Title,
+            terms = c.Terms.Select(t => new { term = t.Name, a = t.Old, b = t.New }),
+        });
+        var a = new { file = nameA, title = first.Title };
+        var b = new { file = nameB, title = second.Title };
+        if (first.Id == second.Id)
+        {
+            return new { a, b, changes };
+        }
+
+        // Two different agreements share few provision ids, so they are also compared kind by kind.
+        var byKind = KindComparison.Compare(first, second).Select(k => new
+        {
+            kind = k.Kind, countA = k.CountA, countB = k.CountB, onlyA = k.OnlyA, onlyB = k.OnlyB,
+            terms = k.Terms.Select(t => new { term = t.Name, a = t.Old, b = t.New }),
+        });
+        return new { a, b, changes, byKind };
     }
 
     /// <summary>The JSON shape of a provision's source.</summary>

@@ -31,6 +31,28 @@ public sealed record TrackQuery(int? Year, int? Years, string? Through, TrackWin
     /// <exception cref="OutsideDataException">The window is outside the store's data.</exception>
     public IReadOnlyList<TrackReport> Run(ITradeStore store, ScheduleLoader loader, FieldStyle style)
     {
+        var last = Check(loader, style);
+        var agreement = AgreementFiles.ReadValid(loader, Agreement);
+        var options = new TrackOptions(Year!.Value, last, Window, Weights, Years ?? 1);
+        return TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(Series, Vintage, options, loader.Load(Scenario).Set, CategoryVintage));
+    }
+
+    /// <summary>
+    /// For an agreement whose commitments are in physical units and measured by reported figures: those commitments
+    /// against every statistic measuring them over the calendar years asked; null when the agreement has none.
+    /// </summary>
+    /// <exception cref="ValidationException">One or more fields are wrong.</exception>
+    public ReportedTrackReport? RunReported(ITradeStore store, ScheduleLoader loader, FieldStyle style)
+    {
+        Check(loader, style);
+        var agreement = AgreementFiles.ReadValid(loader, Agreement);
+        var start = new DateOnly(Year!.Value, 1, 1);
+        return ReportedTracking.Track(store, agreement, new(start, start.AddYears(Years ?? 1)), Vintage);
+    }
+
+    // Every field at once, in the host's spelling; the last month counted, when given.
+    private DateOnly? Check(ScheduleLoader loader, FieldStyle style)
+    {
         ArgumentNullException.ThrowIfNull(loader);
         var fields = new Fields(style);
         if (Year is not (>= 1990 and <= 2100))
@@ -67,8 +89,6 @@ public sealed record TrackQuery(int? Year, int? Years, string? Through, TrackWin
         }
 
         fields.ThrowIfInvalid();
-        var agreement = AgreementFiles.ReadValid(loader, Agreement);
-        var options = new TrackOptions(Year!.Value, last, Window, Weights, Years ?? 1);
-        return TradeData.Track(store, agreement, loader.AgreementContext, new TrackRequest(Series, Vintage, options, loader.Load(Scenario).Set, CategoryVintage));
+        return last;
     }
 }

@@ -83,6 +83,11 @@ public static class TradeData
             throw new SourceException(name, 0, null, "does not exist: expected a CSV file of monthly (month, code, value_usd) or yearly (year, category, value_usd) trade");
         }
 
+        if (ReportedFigureReader.IsReported(file))
+        {
+            return store.ImportReported(series, label, name, ReportedFigureReader.Read(file, name));
+        }
+
         return TradeFlowReader.IsAnnual(file)
             ? store.ImportAnnual(series, label, name, TradeFlowReader.ReadAnnual(file, name))
             : store.ImportMonthly(series, label, name, TradeFlowReader.ReadMonthly(file, name));

@@ -32,6 +32,12 @@ public sealed record Agreement
     /// <summary>Date of entry into force, if known.</summary>
     public DateOnly? EntryIntoForce { get; init; }
 
+    /// <summary>For an amendment or addition: the id of the agreement it adds to.</summary>
+    public string? Amends { get; init; }
+
+    /// <summary>Later events that bear on the provisions (a ruling, an order ending measures).</summary>
+    public IReadOnlyList<LaterEvent> Events { get; init; } = [];
+
     /// <summary>The documents provisions cite.</summary>
     public IReadOnlyList<AgreementDocument> Documents { get; init; } = [];
 
@@ -67,6 +73,13 @@ public sealed record Agreement
     /// <summary>The provision with <paramref name="id"/>, or null.</summary>
     public Provision? Find(string id) => Provisions.FirstOrDefault(p => p.Id == id);
 }
+
+/// <summary>A dated event after the agreement that bears on its provisions, e.g. a ruling that ended the measures an obligation governs.</summary>
+/// <param name="Id">Id, unique among the events.</param>
+/// <param name="Title">What happened.</param>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Source">The document that records it.</param>
+public sealed record LaterEvent(string Id, string Title, DateOnly Date, SourceRef? Source);
 
 /// <summary>Whether an agreement is signed or a draft.</summary>
 public enum AgreementStatus

@@ -56,6 +56,18 @@ public enum StructuralArea
 
     /// <summary>Cross-border data flows.</summary>
     DataFlows,
+
+    /// <summary>Export controls (rare earths, critical minerals, end-user rules).</summary>
+    ExportControls,
+
+    /// <summary>Narcotics and their precursors (fentanyl).</summary>
+    Narcotics,
+
+    /// <summary>Joint institutions (boards, committees).</summary>
+    Institutions,
+
+    /// <summary>Retaliatory measures other than tariffs (entity lists, investigations, sanctions).</summary>
+    Countermeasures,
 }
 
 /// <summary>An action due by a date, and whether it was done.</summary>

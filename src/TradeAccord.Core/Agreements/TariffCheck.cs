@@ -17,6 +17,15 @@ public enum Verdict
 
     /// <summary>The measure is not in the data, so the schedule cannot say.</summary>
     NotCheckable,
+
+    /// <summary>A later event (a ruling, an order ending the measure) made the obligation moot: neither kept nor broken.</summary>
+    Moot,
+
+    /// <summary>The requirement has expired and the texts do not say what follows.</summary>
+    UnknownAfterExpiry,
+
+    /// <summary>The requirement has expired and lapsed.</summary>
+    Expired,
 }
 
 /// <summary>The check of one tariff obligation.</summary>
@@ -44,7 +53,27 @@ public static class TariffCheck
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(schedule);
         var byId = baseline.Measures.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        return [.. agreement.Tariffs.Select(o => Check(o, o.StartsOn(agreement), byId, schedule, date))];
+        var events = agreement.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        return [.. agreement.Tariffs.Select(o => Overtaken(o, events, date) ?? Check(o, o.StartsOn(agreement), byId, schedule, date))];
+    }
+
+    // A moot or expired obligation is not judged on the schedule: what it required no longer binds. The moot event
+    // comes first, because it can fall before the expiry (the IEEPA duties ended before the suspension ran out).
+    private static ObligationCheck? Overtaken(TariffObligation obligation, Dictionary<string, LaterEvent> events, DateOnly date)
+    {
+        if (obligation.MootBy is { } id && events.TryGetValue(id, out var moot) && date >= moot.Date)
+        {
+            return new(obligation, Verdict.Moot, "not judged", $"moot since {moot.Date:yyyy-MM-dd} ({moot.Id}): {moot.Title}");
+        }
+
+        if (obligation.Until is { } until && date >= until)
+        {
+            return obligation.AfterExpiry == AfterExpiry.Unknown
+                ? new(obligation, Verdict.UnknownAfterExpiry, "not judged", $"{obligation.Requires} until {until:yyyy-MM-dd}; the texts do not say what follows")
+                : new(obligation, Verdict.Expired, "not judged", $"{obligation.Requires} until {until:yyyy-MM-dd}, then lapsed");
+        }
+
+        return null;
     }
 
     private static ObligationCheck Check(TariffObligation obligation, DateOnly? startsOn, Dictionary<string, Measure> baseline, MeasureSet schedule, DateOnly date)

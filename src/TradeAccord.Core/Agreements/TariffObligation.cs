@@ -25,6 +25,20 @@ public sealed record TariffObligation : Provision
     /// <summary>The event the requirement starts on, when <see cref="From"/> is null (a draft not yet signed).</summary>
     public AgreementEvent? FromEvent { get; init; }
 
+    /// <summary>
+    /// The day the requirement expires (excluded), for a time-limited suspension or cut; null when it has no end.
+    /// </summary>
+    public DateOnly? Until { get; init; }
+
+    /// <summary>What the texts say happens after <see cref="Until"/>: the requirement lapses, or they do not say.</summary>
+    public AfterExpiry AfterExpiry { get; init; }
+
+    /// <summary>
+    /// Id of a later event (under <c>events</c>) that made the obligation moot, e.g. a ruling that ended the measure
+    /// it governs; null when none did.
+    /// </summary>
+    public string? MootBy { get; init; }
+
     /// <summary>The first day, given the agreement's dates; null when the event has no date yet.</summary>
     public DateOnly? StartsOn(Agreement agreement)
     {
@@ -45,7 +59,19 @@ public sealed record TariffObligation : Provision
         yield return new("measure", Measure ?? $"none ({OutsideData})");
         yield return new("requires", Requires.ToString());
         yield return new("from", DescribeFrom());
+        yield return new("until", Until is { } u ? $"{u:yyyy-MM-dd} (after it: {AfterExpiry.ToKebab()})" : "none");
+        yield return new("mootBy", MootBy ?? "none");
     }
+}
+
+/// <summary>What happens to a time-limited requirement after it expires.</summary>
+public enum AfterExpiry
+{
+    /// <summary>The texts do not say: the status after expiry is unknown.</summary>
+    Unknown,
+
+    /// <summary>The requirement simply ends.</summary>
+    Lapses,
 }
 
 /// <summary>What a tariff obligation requires of its measure.</summary>

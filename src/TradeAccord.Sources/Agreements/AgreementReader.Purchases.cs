@@ -13,21 +13,32 @@ public sealed partial class AgreementReader
 
     private PurchaseCommitment? ReadPurchase(Node item)
     {
-        item.OnlyKeys([.. ProvisionKeys, "category", "subcategories", "products", "baseline", "unit", "form", "publicText", "measuredBy", "targets"]);
+        item.OnlyKeys([.. ProvisionKeys, "category", "subcategories", "products", "hsCodes", "productsOutsideData", "baseline", "unit", "form", "publicText", "measuredBy", "targets"]);
         var common = ReadCommon(item);
         var products = item.String("products");
         var category = item.String("category", required: true, "a category of the product mapping");
         var subcategories = item.Values("subcategories").Where(v => v.Text is not null).ToList();
-        CheckCategory(item, category, products, subcategories);
-        var baseline = ReadBaseline(item);
-        var unit = item.String("unit", required: true, "the unit of the targets, e.g. USD billion");
-        if (unit is not (null or "USD" or "USD million" or "USD billion"))
+        var hsCodes = ReadHsCodes(item);
+        var outside = item.String("productsOutsideData");
+        if (hsCodes.Count == 0 && outside is null)
         {
-            item.Get("unit")!.Report(Rules.InvalidValue, $"'{unit}' is not a unit: expected USD, USD million or USD billion");
+            CheckCategory(item, category, products, subcategories);
+        }
+        else if (products is not null || (hsCodes.Count > 0 && outside is not null))
+        {
+            item.Get(outside is not null ? "productsOutsideData" : "hsCodes")!.Report(Rules.InvalidValue,
+                "is given with another product list: expected one of products, hsCodes and productsOutsideData");
+        }
+
+        var baseline = ReadBaseline(item);
+        var unit = item.String("unit", required: true, "the unit of the targets, e.g. USD billion or million t");
+        if (unit is not null && !PurchaseUnits.Contains(unit))
+        {
+            item.Get("unit")!.Report(Rules.InvalidValue, $"'{unit}' is not a unit: expected one of {string.Join(", ", PurchaseUnits)}");
         }
 
         var form = item.Enum<CommitmentForm>("form", required: true);
-        var publicText = item.Bool("publicText", required: true);
+        var (publicText, publicTextBy) = ReadPublicText(item);
         var measuredBy = item.Values("measuredBy");
         foreach (var series in measuredBy)
         {
@@ -44,7 +55,7 @@ public sealed partial class AgreementReader
         {
             Id = c.Id, Title = c.Title, Party = c.Party, Evidence = c.Evidence, Source = c.Source, Note = c.Note, At = item.At,
             Category = category, Subcategories = [.. subcategories.Select(s => s.Text!)], Products = products, Baseline = baseline,
-            Unit = unit, Form = form.Value, PublicText = publicText.Value,
+            HsCodes = hsCodes, ProductsOutsideData = outside, Unit = unit, Form = form.Value, PublicText = publicText.Value, PublicTextBy = publicTextBy,
             MeasuredBy = [.. measuredBy.Select(v => v.Text).OfType<string>()], Targets = targets,
         };
     }
@@ -131,8 +142,8 @@ public sealed partial class AgreementReader
 
         foreach (var target in items)
         {
-            target.OnlyKeys("year", "increase", "level");
-            var year = target.Int("year", required: true, 1990, 2100);
+            target.OnlyKeys("year", "period", "prorateFrom", "increase", "level");
+            var (year, span, prorated) = ReadPeriod(target);
             var (measure, key) = target.Get("increase") is not null ? (TargetMeasure.Increase, "increase") : (TargetMeasure.Level, "level");
             var amount = target.Get(key);
             if (amount is null)
@@ -157,12 +168,12 @@ public sealed partial class AgreementReader
                 amount.Report(Rules.MissingField, "an increase needs a baseline: expected baseline with year and series");
             }
 
-            if (baseline is { } b && year <= b.Year)
+            if (baseline is { } b && year <= b.Year && target.Get("year") is not null)
             {
                 target.Get("year")!.Report(Rules.DateOrder, $"{year} is not after the baseline year {b.Year}: expected a later year");
             }
 
-            if (targets.Any(t => t.Year == year))
+            if (targets.Any(t => t.Year == year && t.Span is null && span is null))
             {
                 target.Get("year")!.Report(Rules.DuplicateId, $"{year} has a target already: expected one target per year");
             }
@@ -177,7 +188,7 @@ public sealed partial class AgreementReader
                 amount.Report(Rules.FormMismatch, "a range commitment has a low and a high figure: expected min and max, or form binding-number");
             }
 
-            targets.Add(new PurchaseTarget(year.Value, measure, min.Value, max.Value, target.At));
+            targets.Add(new PurchaseTarget(year.Value, measure, min.Value, max.Value, target.At) { Span = span, ProratedFrom = prorated });
         }
 
         return targets;

@@ -8,7 +8,7 @@ public sealed partial class AgreementReader
 {
     private TariffObligation? ReadTariff(Node item)
     {
-        item.OnlyKeys([.. ProvisionKeys, "measure", "outsideData", "requires", "from"]);
+        item.OnlyKeys([.. ProvisionKeys, "measure", "outsideData", "requires", "from", "until", "afterExpiry", "mootBy"]);
         var common = ReadCommon(item);
         var measure = item.String("measure");
         var outside = item.String("outsideData");
@@ -28,6 +28,13 @@ public sealed partial class AgreementReader
 
         var requires = ReadRequirement(item);
         var (from, fromEvent) = ReadFrom(item);
+        var (until, afterExpiry) = ReadExpiry(item, from);
+        var mootBy = item.Identifier("mootBy", required: false, "the id of an event declared under events");
+        if (mootBy is not null)
+        {
+            _eventRefs.Add((item.Get("mootBy")!, mootBy));
+        }
+
         if (common is not { } c || requires is null || (from is null && fromEvent is null))
         {
             return null;
@@ -37,6 +44,7 @@ public sealed partial class AgreementReader
         {
             Id = c.Id, Title = c.Title, Party = c.Party, Evidence = c.Evidence, Source = c.Source, Note = c.Note, At = item.At,
             Measure = measure, OutsideData = outside, Requires = requires, From = from, FromEvent = fromEvent,
+            Until = until, AfterExpiry = afterExpiry, MootBy = mootBy,
         };
     }
 
@@ -77,6 +85,28 @@ public sealed partial class AgreementReader
         }
 
         return (item.Date("from"), null);
+    }
+
+    // A time-limited requirement says when it expires and, so that silence is not read as either, what follows it.
+    private static (DateOnly? Until, AfterExpiry After) ReadExpiry(Node item, DateOnly? from)
+    {
+        var until = item.Date("until");
+        var after = item.Enum<AfterExpiry>("afterExpiry");
+        if (until is { } u && from is { } f && u <= f)
+        {
+            item.Get("until")!.Report(Rules.DateOrder, $"{u:yyyy-MM-dd} is not after from ({f:yyyy-MM-dd}): expected the day the requirement expires");
+        }
+
+        if (until is not null && after is null && item.Get("afterExpiry") is null)
+        {
+            item.Get("until")!.Report(Rules.MissingField, "afterExpiry: is required with until: expected unknown (the texts do not say what follows) or lapses");
+        }
+        else if (until is null && item.Get("until") is null && item.Get("afterExpiry") is { } node)
+        {
+            node.Report(Rules.InvalidValue, "is given without until: expected until with the day the requirement expires");
+        }
+
+        return (until, after ?? AfterExpiry.Unknown);
     }
 
     private static int CommonPrefix(string a, string b)

@@ -30,6 +30,8 @@ public sealed partial class AgreementReader
     private readonly HashSet<string> _series = new(StringComparer.Ordinal);
     private readonly List<(Node Node, string Id)> _provisionRefs = [];
     private readonly List<(Node Node, string Id)> _seriesRefs = [];
+    private readonly List<(Node Node, string Id)> _eventRefs = [];
+    private readonly Dictionary<string, LaterEvent> _events = new(StringComparer.Ordinal);
     private readonly List<(Node Node, string Id, Evidence Evidence)> _documentRefs = [];
     private HashSet<CountryCode> _parties = [];
     private DateOnly? _signed;
@@ -86,7 +88,7 @@ public sealed partial class AgreementReader
         }
 
         root.OnlyKeys("agreement", "title", "status", "positionOf", "description", "evidence", "parties", "signed",
-            "entryIntoForce", "documents", "series", "phases", "chapters", "tariffs", "purchases", "structural",
+            "entryIntoForce", "amends", "events", "documents", "series", "phases", "chapters", "tariffs", "purchases", "structural",
             "conditions", "enforcement");
         _defaultEvidence = root.Enum<Evidence>("evidence") ?? Evidence.Documented;
         var parties = ReadParties(root);
@@ -110,6 +112,7 @@ public sealed partial class AgreementReader
         }
 
         ReadDocuments(root);
+        ReadEvents(root);
         var agreement = new Agreement
         {
             Id = root.String("agreement", required: true, "the agreement's short id") ?? "",
@@ -120,6 +123,8 @@ public sealed partial class AgreementReader
             Parties = parties,
             Signed = _signed,
             EntryIntoForce = entry,
+            Amends = root.Identifier("amends", required: false, "the id of the agreement this file adds to"),
+            Events = [.. _events.Values],
             Documents = [.. _documents.Values],
             Series = [.. root.Items("series").Select(ReadOneSeries).OfType<DataSeries>()],
             Phases = [.. root.Items("phases").Select(ReadPhase).OfType<Phase>()],
@@ -302,6 +307,11 @@ public sealed partial class AgreementReader
         foreach (var (node, id) in _seriesRefs.Where(r => !_series.Contains(r.Id)))
         {
             node.Report(Rules.UnknownSeries, $"'{id}' is not declared under series: expected one of {string.Join(", ", _series)}");
+        }
+
+        foreach (var (node, id) in _eventRefs.Where(r => !_events.ContainsKey(r.Id)))
+        {
+            node.Report(Rules.DanglingReference, $"'{id}' is not declared under events: expected one of {(_events.Count == 0 ? "(none declared)" : string.Join(", ", _events.Keys))}");
         }
 
         foreach (var (node, id, evidence) in _documentRefs)

@@ -18,14 +18,20 @@ public static class TrackEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/api/track", async (int? year, int? years, string? through, QueryWord<TrackWindow>? window, QueryWord<TargetWeights>? weights, string? series, string? vintage,
-            string? categoryVintage, ServerState state, CancellationToken cancellation) =>
+            string? categoryVintage, string? agreement, ServerState state, CancellationToken cancellation) =>
         {
             var query = new TrackQuery(year, years, through, window?.Value ?? TrackWindow.Calendar, weights?.Value ?? TargetWeights.Seasonal,
                 series?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], vintage, categoryVintage,
-                RequestDocuments.Named(state, ReferenceKind.Agreement, "agreement", "us-china-phase-one"), null);
+                RequestDocuments.Named(state, ReferenceKind.Agreement, "agreement", agreement ?? "us-china-phase-one"), null);
             using var store = await state.TradeAsync(cancellation).ConfigureAwait(false);
+            // Commitments in tonnes (the 2025 arrangement) are measured by reported figures, the others by trade series.
+            if (query.RunReported(store, state.Loader, FieldStyle.Api) is { } reported)
+            {
+                return Results.Ok(ReportedTrackJson.Of(reported));
+            }
+
             var reports = query.Run(store, state.Loader, FieldStyle.Api);
             return Results.Ok(reports.Count == 1 ? TrackJson.Of(reports[0]) : reports.Select(TrackJson.Of));
-        }).WithTags("tracker").WithSummary("Phase one purchases against their targets (the JSON of `accord track --format json`)");
+        }).WithTags("tracker").WithSummary("An agreement's purchases against their targets, by default phase one's; for commitments in tonnes, each reported statistic with its rows (the JSON of `accord track --format json`)");
     }
 }

@@ -139,7 +139,7 @@ public class AgreementCommandTests
         var run = await CliRun.Of("agreement", "show", "phase-two");
         // A name that is neither shipped nor a file is a bad question (exit 1), not a malformed file (exit 2).
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("no such agreement: expected a file or one of positions-2019-11/china, positions-2019-11/us, us-china-phase-one");
+        run.Error.ShouldContain("no such agreement: expected a file or one of positions-2019-11/china, positions-2019-11/us, us-china-2025-11, us-china-2026-05, us-china-phase-one");
     }
 
     private static Dictionary<string, string> Verdicts(CliRun run) =>

@@ -142,4 +142,70 @@ public sealed class TrackCommandTests : IDisposable
         (await CliRun.Of("track", "--year", "2020", "--series", "nowhere", "--db", Db)).Error
             .ShouldContain("the store has no series 'nowhere': import it with `accord data import --series nowhere --file FILE`");
     }
+
+    [Fact]
+    public async Task The_late_2025_soybean_pledge_shows_each_statistic_side_by_side_with_its_rows()
+    {
+        var run = await CliRun.Of("track", "--agreement", "agreements/us-china-2025-11.yaml", "--year", "2025", "--format", "json", "--db", Db);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Json.GetProperty("vintage").GetString().ShouldBe("press-2026-05-17");
+        var pledge = run.Json.GetProperty("commitments").EnumerateArray().Single();
+        pledge.GetProperty("id").GetString().ShouldBe("soybeans-2025");
+        pledge.GetProperty("dueTonnes").GetDecimal().ShouldBe(12_000_000m);
+        var statistics = pledge.GetProperty("statistics").EnumerateArray().ToDictionary(s => s.GetProperty("statistic").GetString()!);
+        statistics.Keys.ShouldBe(["purchases", "exports", "arrivals"]);
+
+        var purchases = statistics["purchases"];
+        purchases.GetProperty("summary").GetString().ShouldBe(
+            "12 Mt reported purchased (traders (via WSNext), 2026-01-12; U.S. Treasury Secretary Bessent (Fox Business at Davos), 2026-01-20)");
+        purchases.GetProperty("gapTonnes").GetDecimal().ShouldBe(0m);
+        Lines(purchases).ShouldBe([30, 31]);
+
+        var arrivals = statistics["arrivals"];
+        arrivals.GetProperty("summary").GetString().ShouldBe("0 t arrived (China GACC via Reuters, 2025-09..2025-12)");
+        arrivals.GetProperty("gapTonnes").GetDecimal().ShouldBe(12_000_000m);
+        Lines(arrivals).ShouldBe([9, 11, 13, 15]);
+        statistics["exports"].GetProperty("tonnes").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_new_vintage_of_reported_figures_changes_the_report_and_the_old_one_replays()
+    {
+        // A synthetic later release: the shipped rows and one made-up row, marked as such, that raises the count.
+        var shipped = await File.ReadAllTextAsync(ShippedData(Path.Combine("trade", "soybean_purchases_2025-2026_reported.csv")), TestContext.Current.CancellationToken);
+        var file = Path.Combine(_folder, "reported-synthetic.csv");
+        await File.WriteAllTextAsync(file, shipped.TrimEnd('\n') + "\n2026-02-01,since 2025-10-30,13,million t,Chinese purchases of U.S. soybeans (synthetic test row),synthetic,https://example.invalid,synthetic,not a real figure\n", TestContext.Current.CancellationToken);
+        (await CliRun.Of("track", "--agreement", "agreements/us-china-2025-11.yaml", "--year", "2025", "--db", Db)).ExitCode.ShouldBe(0);
+        var import = await CliRun.Of("data", "import", "--series", "soybeans-reported", "--file", file, "--vintage", "synthetic-2026-02", "--db", Db);
+        import.ExitCode.ShouldBe(0, import.Error);
+
+        var latest = await CliRun.Of("track", "--agreement", "agreements/us-china-2025-11.yaml", "--year", "2025", "--format", "json", "--db", Db);
+        var replay = await CliRun.Of("track", "--agreement", "agreements/us-china-2025-11.yaml", "--year", "2025", "--format", "json", "--vintage", "press-2026-05-17", "--db", Db);
+
+        Purchases(latest).GetProperty("tonnes").GetDecimal().ShouldBe(13_000_000m);
+        Lines(Purchases(latest)).ShouldBe([35]);
+        Purchases(replay).GetProperty("tonnes").GetDecimal().ShouldBe(12_000_000m);
+        replay.Json.GetProperty("vintage").GetString().ShouldBe("press-2026-05-17");
+    }
+
+    private static string ShippedData(string relative)
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var file = Path.Combine(d.FullName, "data", relative);
+            if (File.Exists(file))
+            {
+                return file;
+            }
+        }
+
+        throw new FileNotFoundException(relative);
+    }
+
+    private static System.Text.Json.JsonElement Purchases(CliRun run) =>
+        run.Json.GetProperty("commitments")[0].GetProperty("statistics").EnumerateArray().Single(s => s.GetProperty("statistic").GetString() == "purchases");
+
+    private static List<int> Lines(System.Text.Json.JsonElement statistic) =>
+        [.. statistic.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("line").GetInt32())];
 }

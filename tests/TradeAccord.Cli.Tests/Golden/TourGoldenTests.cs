@@ -35,6 +35,10 @@ public sealed class TourGoldenTests : IDisposable
     [InlineData("agreement-show", "agreement", "show", "us-china-phase-one")]
     [InlineData("agreement-timeline", "agreement", "timeline", "us-china-phase-one")]
     [InlineData("agreement-diff-positions-2019-11", "agreement", "diff", "positions-2019-11/us", "positions-2019-11/china")]
+    [InlineData("agreement-validate-2025-2026", "agreement", "validate", "agreements/us-china-2025-11.yaml", "agreements/us-china-2026-05.yaml")]
+    [InlineData("agreement-diff-phase-one-2025-11", "agreement", "diff", "us-china-phase-one", "us-china-2025-11")]
+    [InlineData("agreement-check-2025-11-on-2025-12-01", "agreement", "check", "us-china-2025-11", "--date", "2025-12-01")]
+    [InlineData("agreement-check-2025-11-on-2026-03-01", "agreement", "check", "us-china-2025-11", "--date", "2026-03-01", "--format", "json")]
     [InlineData("agreement-check-2020-03-01-dec15-proceeds", "agreement", "check", "us-china-phase-one", "--date", "2020-03-01", "--scenario", "dec15-proceeds")]
     [InlineData("impact-us-dec15-proceeds-2019", "impact", "--importer", "US", "--scenario", "dec15-proceeds", "--baseline", "phase-one", "--year", "2019")]
     [InlineData("impact-cn-phase-one-2018", "impact", "--importer", "CN", "--scenario", "phase-one", "--baseline", "no-retaliation", "--year", "2018")]
@@ -79,6 +83,8 @@ public sealed class TourGoldenTests : IDisposable
     [Theory]
     [InlineData("track-2020-2-years", "--year", "2020", "--years", "2")]
     [InlineData("track-2021", "--year", "2021")]
+    [InlineData("track-soybeans-nov-dec-2025", "--agreement", "agreements/us-china-2025-11.yaml", "--year", "2025")]
+    [InlineData("track-soybeans-2026", "--agreement", "agreements/us-china-2025-11.yaml", "--year", "2026", "--format", "json")]
     [InlineData("track-2021-category-vintage-2021-06", "--year", "2021", "--category-vintage", "census-ytd-2021-06")]
     public Task Tracking_answers_as_before(string name, params string[] options) => Golden(name, ["track", .. options, "--db", Db]);
 

@@ -9,6 +9,8 @@ internal static class Agreements
     public const string PhaseOne = "us-china-phase-one";
     public const string UsPosition = "positions-2019-11/us";
     public const string ChinaPosition = "positions-2019-11/china";
+    public const string Arrangement = "us-china-2025-11";
+    public const string Additions = "us-china-2026-05";
 
     public static string PathOf(string name) => Path.Combine(BuiltIn.Loader.Paths.Agreements, name + ".yaml");
 

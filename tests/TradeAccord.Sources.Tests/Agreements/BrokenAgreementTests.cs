@@ -52,6 +52,34 @@ public class BrokenAgreementTests
         new("not YAML", "status: signed\n", "status: signed: twice\n", Rules.YamlSyntax, "status: signed: twice", null, "is not valid YAML"),
         new("notice period disagreeing with the stage cases run on", "    noticeDays: 60\n", "    noticeDays: 90\n", Rules.Inconsistent, "noticeDays: 90", "90",
             "90 days disagrees with the time limit of stage withdrawal-noticed (60 days), which cases run on: expected the same number"),
+
+        // The fields of the 2025 arrangement, each broken in the shipped file.
+        new("unit neither dollars nor tonnes", "    unit: million t\n", "    unit: million bushels\n", Rules.InvalidValue, "unit: million bushels", "million bushels",
+            "'million bushels' is not a unit: expected one of USD, USD million, USD billion, t, thousand t, million t", File: Agreements.Arrangement),
+        new("HS code of odd length", "hsCodes: [\"1201\"]", "hsCodes: [\"120\"]", Rules.InvalidValue, "hsCodes: [\"120\"]", "\"120\"",
+            "'120' is not an HS code: expected 2 to 10 digits in pairs", File: Agreements.Arrangement),
+        new("period ending before it starts", "period: { from: 2025-11-01, to: 2025-12-31 }", "period: { from: 2025-11-01, to: 2025-10-31 }", Rules.DateOrder,
+            "period: { from: 2025-11-01, to: 2025-10-31 }", "2025-10-31", "2025-10-31 is not on or after 2025-11-01 in the same year", File: Agreements.Arrangement),
+        new("prorated from a day of another year", "prorateFrom: 2026-05-17", "prorateFrom: 2025-05-17", Rules.DateOrder, "prorateFrom: 2025-05-17", "2025-05-17",
+            "2025-05-17 is not in 2026: expected a day of the target's year", File: Agreements.Additions),
+        new("public text of a party that is not one", "publicText: { CN: false, US: true }", "publicText: { CN: false, UK: true }", Rules.UnknownKey,
+            "publicText: { CN: false, UK: true }", "UK", "is not a key here: expected one of CN, US", File: Agreements.Arrangement),
+        new("public text per party not a yes or no", "publicText: { CN: false, US: true }", "publicText: { CN: never, US: true }", Rules.InvalidValue,
+            "publicText: { CN: never, US: true }", "never", "'never' is not valid: expected true or false", File: Agreements.Arrangement),
+        new("expiry without what follows", "    until: 2026-11-10\n    afterExpiry: unknown\n    mootBy", "    until: 2026-11-10\n    mootBy", Rules.MissingField,
+            "until: 2026-11-10", "2026-11-10", "afterExpiry: is required with until: expected unknown (the texts do not say what follows) or lapses", File: Agreements.Arrangement),
+        new("expiry before the start", "    until: 2026-11-10\n    afterExpiry: unknown\n    mootBy", "    until: 2025-11-01\n    afterExpiry: unknown\n    mootBy", Rules.DateOrder,
+            "until: 2025-11-01", "2025-11-01", "2025-11-01 is not after from (2025-11-10): expected the day the requirement expires", File: Agreements.Arrangement),
+        new("what follows expiry out of the vocabulary", "afterExpiry: unknown\n    mootBy", "afterExpiry: renewed\n    mootBy", Rules.InvalidValue,
+            "afterExpiry: renewed", "renewed", "'renewed' is not valid", File: Agreements.Arrangement),
+        new("moot by an undeclared event", "    mootBy: ieepa-duties-ended\n    source:\n      document: eo-2025-11-04-fentanyl", "    mootBy: scotus-ruling\n    source:\n      document: eo-2025-11-04-fentanyl",
+            Rules.DanglingReference, "mootBy: scotus-ruling", "scotus-ruling", "'scotus-ruling' is not declared under events: expected one of ieepa-duties-ended", File: Agreements.Arrangement),
+        new("event without a date", "    date: 2026-02-20\n", "", Rules.MissingField, "- id: ieepa-duties-ended", "id: ieepa-duties-ended",
+            "is required: expected a date yyyy-MM-dd", File: Agreements.Arrangement),
+        new("event before the agreement", "    date: 2026-02-20\n", "    date: 2025-02-20\n", Rules.DateOrder, "date: 2025-02-20", "2025-02-20",
+            "2025-02-20 is before the agreement (2025-10-30): expected a later event", File: Agreements.Arrangement),
+        new("two product lists", "    productsOutsideData: the fact sheet", "    hsCodes: [\"1201\"]\n    productsOutsideData: the fact sheet", Rules.InvalidValue,
+            "productsOutsideData: the fact sheet", "the fact sheet", "is given with another product list: expected one of products, hsCodes and productsOutsideData", File: Agreements.Additions),
     }.ToDictionary(b => b.Name);
 
     public static TheoryData<string> Names => [.. Variants.Keys];
@@ -61,7 +89,7 @@ public class BrokenAgreementTests
     public void Each_fault_is_reported_with_its_rule_location_and_expectation(string name)
     {
         var variant = Variants[name];
-        var original = Agreements.Text(Agreements.PhaseOne);
+        var original = Agreements.Text(variant.File);
         var index = original.IndexOf(variant.Find, StringComparison.Ordinal);
         index.ShouldBeGreaterThanOrEqualTo(0, $"the shipped file no longer contains '{variant.Find}'");
         var text = original[..index] + variant.Replace + original[(index + variant.Find.Length)..];
@@ -132,5 +160,5 @@ public class BrokenAgreementTests
         throw new InvalidOperationException($"'{lineText}' not found");
     }
 
-    private sealed record Broken(string Name, string Find, string Replace, string Rule, string Line, string? Token, string Message, int Occurrence = 1);
+    private sealed record Broken(string Name, string Find, string Replace, string Rule, string Line, string? Token, string Message, int Occurrence = 1, string File = Agreements.PhaseOne);
 }

@@ -20,6 +20,8 @@ public class SchemaTests
     [InlineData(Agreements.PhaseOne)]
     [InlineData(Agreements.UsPosition)]
     [InlineData(Agreements.ChinaPosition)]
+    [InlineData(Agreements.Arrangement)]
+    [InlineData(Agreements.Additions)]
     public void Shipped_agreements_pass_the_schema(string name)
     {
         var result = Evaluate(Agreements.Text(name));
@@ -42,9 +44,19 @@ public class SchemaTests
     [InlineData("    note: The 60 days' written notice and the good-faith rule", "    # The 60 days' written notice and the good-faith rule")]
     [InlineData("      - { year: 2020, increase: 12.5 }", "      - { year: 2020 }")]
     [InlineData("  - id: us-list4a\n", "  - id: us list4a\n")]
-    public void Structural_faults_fail_both_the_reader_and_the_schema(string find, string replace)
+    [InlineData("    unit: million t\n", "    unit: million bushels\n", Agreements.Arrangement)]
+    [InlineData("hsCodes: [\"1201\"]", "hsCodes: [\"120\"]", Agreements.Arrangement)]
+    [InlineData("publicText: { CN: false, US: true }", "publicText: { CN: never, US: true }", Agreements.Arrangement)]
+    [InlineData("{ period: { from: 2025-11-01, to: 2025-12-31 }, level: 12 }", "{ period: { from: 2025-11-01 }, level: 12 }", Agreements.Arrangement)]
+    [InlineData("{ period: { from: 2025-11-01, to: 2025-12-31 }, level: 12 }", "{ year: 2025, period: { from: 2025-11-01, to: 2025-12-31 }, level: 12 }", Agreements.Arrangement)]
+    [InlineData("    afterExpiry: unknown\n    mootBy", "    mootBy", Agreements.Arrangement)]
+    [InlineData("afterExpiry: unknown\n    mootBy", "afterExpiry: renewed\n    mootBy", Agreements.Arrangement)]
+    [InlineData("    date: 2026-02-20\n", "", Agreements.Arrangement)]
+    [InlineData("{ year: 2026, prorateFrom: 2026-05-17, level: 17 }", "{ year: 2026, prorateFrom: 17 May, level: 17 }", Agreements.Additions)]
+    [InlineData("    productsOutsideData: the fact sheet", "    hsCodes: [\"1201\"]\n    productsOutsideData: the fact sheet", Agreements.Additions)]
+    public void Structural_faults_fail_both_the_reader_and_the_schema(string find, string replace, string file = Agreements.PhaseOne)
     {
-        var original = Agreements.Text(Agreements.PhaseOne);
+        var original = Agreements.Text(file);
         var index = original.IndexOf(find, StringComparison.Ordinal);
         index.ShouldBeGreaterThanOrEqualTo(0);
         var text = original[..index] + replace + original[(index + find.Length)..];

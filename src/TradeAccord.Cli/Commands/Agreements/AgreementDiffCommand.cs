@@ -52,6 +52,13 @@ public sealed class AgreementDiffCommand(CliContext cli) : Command<AgreementDiff
 
         cli.Console.MarkupLineInterpolated($"[bold]A[/] = {a}: {first.Title}");
         cli.Console.MarkupLineInterpolated($"[bold]B[/] = {b}: {second.Title}");
+        if (first.Id != second.Id)
+        {
+            // Different agreements: provisions rarely share ids, so the comparison that says something is by kind.
+            WriteByKind(changes.Where(c => c.Section == "agreement").SelectMany(c => c.Terms).ToList(), KindComparison.Compare(first, second), a, b);
+            return 0;
+        }
+
         if (changes.Count == 0)
         {
             cli.Console.WriteLine("no differences");
@@ -77,6 +84,31 @@ public sealed class AgreementDiffCommand(CliContext cli) : Command<AgreementDiff
         cli.Console.WriteLine($"{changes.Count(c => c.Kind == ChangeKind.Changed)} changed, {changes.Count(c => c.Kind == ChangeKind.Added)} only in B, {changes.Count(c => c.Kind == ChangeKind.Removed)} only in A");
         return 0;
     }
+
+    private void WriteByKind(List<TermChange> header, IReadOnlyList<KindComparison> kinds, string a, string b)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Kind").AddColumn("Term")
+            .AddColumn(new TableColumn($"A ({a})")).AddColumn(new TableColumn($"B ({b})"));
+        foreach (var term in header)
+        {
+            table.AddRow(new Text(term == header[0] ? "agreement" : ""), new Text(term.Name), new Text(term.Old), new Text(term.New));
+        }
+
+        foreach (var kind in kinds)
+        {
+            table.AddRow(new Text(kind.Kind), new Text("provisions"), new Text(Count(kind.CountA, kind.OnlyA)), new Text(Count(kind.CountB, kind.OnlyB)));
+            foreach (var term in kind.Terms)
+            {
+                table.AddRow(new Text(""), new Text(term.Name), new Text(term.Old), new Text(term.New));
+            }
+        }
+
+        cli.Console.Write(table);
+        cli.Console.WriteLine($"compared by kind: the two agreements share {kinds.Sum(k => k.CountA - k.OnlyA.Count)} provision ids");
+    }
+
+    private static string Count(int count, IReadOnlyList<string> only) =>
+        only.Count == 0 ? $"{count}" : $"{count} ({string.Join(", ", only)})";
 
     private static string Label(Agreement agreement, string file) =>
         agreement.PositionOf is { } party ? $"{party} position" : Path.GetFileNameWithoutExtension(file);

@@ -112,6 +112,13 @@ public sealed class TrackCommand(CliContext cli) : Command<TrackSettings>
         IReadOnlyList<TrackReport> reports;
         using (var store = cli.Store(settings.Db, settings.Data))
         {
+            // Commitments in tonnes are measured by reported figures, not by the dollar series of the store.
+            if (query.RunReported(store, loader, FieldStyle.Option) is { } reported)
+            {
+                ReportedTrackView.Write(cli, reported, settings.Format);
+                return 0;
+            }
+
             reports = query.Run(store, loader, FieldStyle.Option);
         }
 
