@@ -165,6 +165,18 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_2025_soybean_commitment_is_shown_against_each_reported_statistic()
+    {
+        var page = await Open("tracker");
+        await page.WaitForSelectorAsync("body[data-reported-drawn=yes]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        var table = await page.InnerTextAsync("#reported-table tbody");
+        table.ShouldContain("12 Mt reported purchased");
+        table.ShouldContain("0 t arrived");
+        table.ShouldContain("line 30");
+        await Shot(page, "tracker-reported-2025");
+    }
+
+    [Fact]
     public async Task Open_a_case_and_advance_it()
     {
         var page = await Open("cases", Server.UsKey);

@@ -106,6 +106,23 @@ async function track(form) {
 }
 $('#track-form').addEventListener('submit', (event) => { event.preventDefault(); track(event.target); });
 
+// Commitments in tonnes: every statistic that measures one (purchases, exports, arrivals) side by side, each figure
+// with the line of the reported file it comes from.
+async function reported(form) {
+  const data = new FormData(form ?? $('#reported-form'));
+  $('#reported-error').textContent = '';
+  try {
+    const report = await json(`/api/track?agreement=${encodeURIComponent(data.get('agreement'))}&year=${data.get('year')}`);
+    $('#reported-vintage').textContent = `${report.series}, vintage ${report.vintage}, ${report.from} to ${report.to}`;
+    const rows = (report.commitments ?? []).flatMap((c) => (c.statistics.length ? c.statistics : [{ statistic: 'none', summary: 'no reported figure measures this period', rows: [] }])
+      .map((s, i) => row(cell(i ? '' : `${c.title} (${c.period})`), cell(s.statistic), cell(s.summary ?? ''), cell(s.asOf ?? ''),
+        cell(s.gapTonnes?.toLocaleString('en-US') ?? '', 'num'), cell(s.rows.map((r) => `line ${r.line}`).join(', ')))));
+    $('#reported-table tbody').replaceChildren(...rows);
+  } catch (error) { $('#reported-error').textContent = error.message; }
+  document.body.dataset.reportedDrawn = 'yes';
+}
+$('#reported-form').addEventListener('submit', (event) => { event.preventDefault(); reported(event.target); });
+
 // Agreements
 async function agreements() {
   const timeline = await json('/api/agreements/us-china-phase-one/timeline');
@@ -211,7 +228,7 @@ $('#offer-form').addEventListener('submit', async (event) => {
 });
 
 // Navigation
-const loaders = { duty: scenarios, tracker: () => track(), agreements, cases, negotiation };
+const loaders = { duty: scenarios, tracker: () => { track(); reported(); }, agreements, cases, negotiation };
 async function scenarios() {
   const names = await json('/api/scenarios');
   $('#duty-scenario').replaceChildren(new Option('record', ''), ...names.map((n) => new Option(n, n)));
