@@ -1,4 +1,3 @@
-using System.Globalization;
 using TradeAccord.App.Requests;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Errors;
@@ -19,7 +18,7 @@ public static class DataEnd
     /// <summary>What a refusal adds for a date after the data: how to carry the schedule forward, and what is missing.</summary>
     public static string Hint(TariffSchedule schedule, DateOnly date, FieldStyle style) => !IsAfter(schedule, date)
         ? ""
-        : $"; {style.Spell("assumeUnchanged")} prices it on the schedule of {Iso(schedule.DataPeriod.LastDay!.Value)}" + Missing(schedule);
+        : $"; {style.Spell("assumeUnchanged")} prices it on the schedule of {DutyJson.Iso(schedule.DataPeriod.LastDay!.Value)}" + Missing(schedule);
 
     /// <summary>Prices <paramref name="shipment"/> as if entered on the last day of the data, and says so.</summary>
     /// <exception cref="ValidationException">The code cannot be priced as declared.</exception>
@@ -35,7 +34,7 @@ public static class DataEnd
             throw new ValidationException(style.Spell("hts"), result.Error!);
         }
 
-        var warning = $"entry date {Iso(shipment.EntryDate)} is after the data end ({Iso(last)}): priced on the schedule of {Iso(last)}, " +
+        var warning = $"entry date {DutyJson.Iso(shipment.EntryDate)} is after the data end ({DutyJson.Iso(last)}): priced on the schedule of {DutyJson.Iso(last)}, " +
             "assumed unchanged" + Missing(schedule);
         return quote with { Shipment = shipment, Warnings = [warning, .. quote.Warnings] };
     }
@@ -43,6 +42,4 @@ public static class DataEnd
     private static string Missing(TariffSchedule schedule) => schedule.Set.MissingAfterEnd.Count == 0
         ? ""
         : "; known to be missing after it: " + string.Join("; ", schedule.Set.MissingAfterEnd);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -48,7 +48,7 @@ public static class Section301FootnoteCoverage
                 result.Add(measure with { Validity = new DateInterval(measure.Validity.Start, first) });
             }
 
-            result.AddRange(Parts(measure, heading, Segments(hts, runs[heading], footnoted), first));
+            result.AddRange(Parts(measure, heading, Segments(hts, heading, runs[heading], footnoted), first));
         }
 
         return result;
@@ -56,7 +56,7 @@ public static class Section301FootnoteCoverage
 
     // The heading's lines over the footnoted revisions, one entry per run of revisions that give it the same lines.
     private static List<(DateOnly From, DateOnly? To, ProductCoverage Coverage)> Segments(
-        CompiledHts hts, List<(ProductCode Code, int First, int Last)> runs, int footnoted)
+        CompiledHts hts, string heading, List<(ProductCode Code, int First, int Last)> runs, int footnoted)
     {
         var count = hts.Revisions.Count;
         var starts = runs.Select(r => r.First).Concat(runs.Select(r => r.Last + 1)).Append(footnoted)
@@ -74,9 +74,8 @@ public static class Section301FootnoteCoverage
                 continue;
             }
 
-            var heading = runs.Count > 0 ? "footnotes" : "none";
             segments.Add((hts.Revisions[revision].InForceFrom, to,
-                new ProductCoverage($"{heading}-{revision}", lines.ToDictionary(c => c, _ => (DutyRate?)null))));
+                new ProductCoverage($"{heading}-footnotes-{revision}", lines.ToDictionary(c => c, _ => (DutyRate?)null))));
             previous = lines;
         }
 
