@@ -41,4 +41,14 @@ public interface ITradeStore : IDisposable
 
     /// <summary>Rows stored, over all tables (for checks that nothing changed).</summary>
     long RowCount();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the store's import lock, which every import also takes to move its rows
+    /// in: on PostgreSQL an advisory lock shared by every process on the database, on a DuckDB file a lock shared by
+    /// this process's connections (the file itself is one process's at a time). A check for a vintage followed by its
+    /// import, inside it, cannot race another process or request doing the same.
+    /// </summary>
+    /// <remarks>Reentrant: an import inside <paramref name="work"/> takes the lock it holds already.</remarks>
+    /// <exception cref="StoreException">The lock could not be taken (the server went away).</exception>
+    T Exclusively<T>(Func<T> work);
 }

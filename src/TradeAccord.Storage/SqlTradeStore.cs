@@ -172,6 +172,16 @@ public sealed class SqlTradeStore : ITradeStore
         "SELECT (SELECT count(*) FROM monthly_flows) + (SELECT count(*) FROM annual_flows) + (SELECT count(*) FROM reported_figures) + (SELECT count(*) FROM vintages) + (SELECT count(*) FROM vintage_codes)"));
 
     /// <inheritdoc />
+    public T Exclusively<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using (Guard("the import lock could not be taken", () => _dialect.LockImports(Connection)))
+        {
+            return work();
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose() => Connection.Dispose();
 
     /// <summary>Opens the store <paramref name="dialect"/> names, creating its tables if needed.</summary>
@@ -212,6 +222,9 @@ public sealed class SqlTradeStore : ITradeStore
             Connection.Execute(null, $"CREATE TEMP TABLE {Staging} AS SELECT * FROM {table} LIMIT 0");
             _dialect.BulkLoad(Connection, Staging, writeRows);
 
+            // Under the import lock, so two imports never read the same last sequence, and PostgreSQL's serializable
+            // transaction (begun after the lock is held) never fails on another import's commit.
+            using var held = _dialect.LockImports(Connection);
             using var transaction = _dialect.BeginWrite(Connection);
             Connection.Execute(transaction, $"INSERT INTO {table} SELECT * FROM {Staging}");
             if (table == "monthly_flows")

@@ -181,6 +181,31 @@ public abstract class TradeStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task Two_imports_of_different_series_at_the_same_moment_are_both_stored_one_after_the_other()
+    {
+        // The second import starts inside the first one's transaction. Both read the last sequence number: without
+        // the import lock, DuckDB gave both vintages sequence 1 and PostgreSQL failed one as a serialisation conflict.
+        var racer = Task.CompletedTask;
+        var racing = new StoreOptions
+        {
+            BeforeCommit = _ => racer = Race.Inside(() =>
+            {
+                using var second = Open();
+                second.ImportMonthly("b", "v1", "b.csv", SyntheticFlows());
+            }),
+        };
+
+        using (var first = Open(racing))
+        {
+            first.ImportMonthly("a", "v1", "a.csv", SyntheticFlows());
+        }
+
+        (await Race.Outcome(racer)).ShouldBeNull();
+        using var store = Open();
+        store.Vintages().Select(v => (v.Series, v.Sequence)).ShouldBe([("a", 1L), ("b", 2L)]);
+    }
+
+    [Fact]
     public async Task Two_imports_of_one_label_at_the_same_moment_store_it_once_and_the_loser_gets_a_conflict()
     {
         // The second import starts inside the first one's transaction: neither sees the other's vintage before it

@@ -24,9 +24,12 @@ public sealed record TrackRequest(IReadOnlyList<string> Series, string? Vintage,
 /// </summary>
 public static class TradeData
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> FirstUse = new(StringComparer.Ordinal);
-
     /// <summary>Imports each built-in series (data/catalog.yaml, <c>tradeSeries</c>) the store does not have yet.</summary>
+    /// <remarks>
+    /// Safe to call at once from several requests and processes on one store (the replicas of a server starting
+    /// together): the checks and imports run under the store's import lock, so the first caller imports each series
+    /// and every later one finds it there.
+    /// </remarks>
     /// <returns>The vintages imported now.</returns>
     /// <exception cref="SourceException">The catalog or a shipped file is malformed.</exception>
     public static IReadOnlyList<VintageInfo> EnsureBuiltIn(ITradeStore store, DataPaths paths)
@@ -34,11 +37,9 @@ public static class TradeData
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(paths);
         var catalog = YamlMap.Load(Path.Combine(paths.Data, "catalog.yaml"), "catalog.yaml");
-        var imported = new List<VintageInfo>();
-        // Two first requests of a server must not both import: one at a time per store in this process, and a
-        // vintage another process stored meanwhile counts as loaded.
-        lock (FirstUse.GetOrAdd(store.Path, _ => new object()))
+        return store.Exclusively(() =>
         {
+            var imported = new List<VintageInfo>();
             foreach (var entry in catalog.Maps("tradeSeries"))
             {
                 entry.OnlyKeys("series", "file", "vintage", "yearToDate");
@@ -48,26 +49,15 @@ public static class TradeData
                 {
                     imported.AddRange(ImportYearToDate(store, series, Path.Combine(paths.Data, file), entry.String("vintage"),
                         columns.Keys.ToDictionary(k => k, columns.String, StringComparer.Ordinal), $"data/{file}"));
-                    continue;
                 }
-
-                if (store.Latest(series) is not null)
-                {
-                    continue;
-                }
-
-                try
+                else if (store.Latest(series) is null)
                 {
                     imported.Add(Import(store, series, Path.Combine(paths.Data, file), entry.String("vintage"), $"data/{file}"));
                 }
-                catch (StoreException) when (store.Latest(series) is not null)
-                {
-                    // Another process imported it first: the data are there.
-                }
             }
-        }
 
-        return imported;
+            return imported;
+        });
     }
 
     /// <summary>Reads and stores a trade file (monthly, or yearly when its header has <c>year</c>), all or nothing.</summary>

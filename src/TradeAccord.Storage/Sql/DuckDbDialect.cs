@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using DuckDBDateOnly = DuckDB.NET.Native.DuckDBDateOnly;
@@ -10,6 +11,9 @@ namespace TradeAccord.Storage.Sql;
 /// <param name="path">The database file, or <see cref="DuckDbFiles.InMemory"/>.</param>
 internal sealed class DuckDbDialect(string path) : SqlDialect
 {
+    // DuckDB lets one process at a time open a file, so a lock of this process is the file's import lock.
+    private static readonly ConcurrentDictionary<string, Lock> ImportLocks = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public override string Description => path;
 
@@ -30,6 +34,20 @@ internal sealed class DuckDbDialect(string path) : SqlDialect
     {
         using var appender = ((DuckDBConnection)connection).CreateAppender(table);
         writeRows(new AppenderWriter(appender));
+    }
+
+    /// <inheritdoc />
+    public override IDisposable LockImports(DbConnection connection)
+    {
+        // Every in-memory connection is a database of its own: no one else can import into it.
+        if (path == DuckDbFiles.InMemory)
+        {
+            return HeldLock.Nothing();
+        }
+
+        var gate = ImportLocks.GetOrAdd(Path.GetFullPath(path), _ => new Lock());
+        gate.Enter();
+        return new HeldLock(gate.Exit);
     }
 
     /// <inheritdoc />

@@ -15,6 +15,10 @@ internal sealed class PostgresDialect : SqlDialect
     // Any fixed number: every TradeAccord process on the server takes the same lock for its table creation.
     private const long SchemaLockKey = 0x7472_6164_6561_6363; // "tradeacc"
 
+    // The trade store's import lock, another fixed number: a session lock, so it is taken before a transaction
+    // begins and its snapshot sees what the previous holder committed.
+    private const long ImportLockKey = 0x7472_6164_6569_6d70; // "tradeimp"
+
     private readonly NpgsqlDataSource _source;
 
     /// <summary>The server and database <paramref name="connectionString"/> names.</summary>
@@ -86,6 +90,23 @@ internal sealed class PostgresDialect : SqlDialect
         using var copy = ((NpgsqlConnection)connection).BeginBinaryImport($"COPY {table} FROM STDIN (FORMAT BINARY)");
         writeRows(new CopyWriter(copy));
         copy.Complete();
+    }
+
+    /// <inheritdoc />
+    public override IDisposable LockImports(DbConnection connection)
+    {
+        connection.Execute(null, $"SELECT pg_advisory_lock({ImportLockKey})");
+        return new HeldLock(() =>
+        {
+            try
+            {
+                connection.Execute(null, $"SELECT pg_advisory_unlock({ImportLockKey})");
+            }
+            catch (DbException)
+            {
+                // A broken connection took its session, and the lock with it; the failure that broke it is reported.
+            }
+        });
     }
 
     /// <inheritdoc />

@@ -28,6 +28,12 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract void BulkLoad(DbConnection connection, string table, Action<IBulkWriter> writeRows);
 
+    /// <summary>
+    /// Takes the store's import lock on <paramref name="connection"/>, waiting for whoever holds it, and returns what
+    /// releases it. Reentrant on one connection and thread.
+    /// </summary>
+    public abstract IDisposable LockImports(DbConnection connection);
+
     /// <summary>What a provider error means: its kind, whether trying again may help, and the key it clashed on.</summary>
     public abstract ProviderFailure Classify(DbException e);
 }
