@@ -1,7 +1,4 @@
-using TradeAccord.Sources.References;
-using TradeAccord.App.Cases;
 using System.Diagnostics;
-using TradeAccord.Core.Common;
 using TradeAccord.Core.Enforcement;
 using TradeAccord.Core.Errors;
 using TradeAccord.Storage.Cases;
@@ -24,14 +21,8 @@ public sealed class DuckDbLockTests : IDisposable
     public async Task An_open_waits_for_the_lock_without_a_thread_and_finds_nothing_of_the_killed_writers_append()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        string id;
-        using (var store = CaseStores.Open(File))
-        {
-            id = new CaseService(store, Shipped.Loader).Open(Shipped.Loader.Documents.Find(ReferenceKind.Agreement, "us-china-phase-one")!, CountryCode.US, CountryCode.CN, "6.2", "lock test",
-                new DateOnly(2021, 1, 15), confidential: false).Header.Id;
-        }
-
-        using var writer = await PausingWriter.PausedIn(File, id, cancellation);
+        var (paused, id) = await PausingWriter.HoldingNewCase(File, cancellation);
+        using var writer = paused;
 
         // A short wait ends in a transient failure naming the lock, on the sync and async paths, for both stores.
         var brief = new StoreOptions { LockWait = TimeSpan.FromMilliseconds(500) };
@@ -66,5 +57,25 @@ public sealed class DuckDbLockTests : IDisposable
         var events = opened.Load(id)!.Events;
         events.Count.ShouldBe(1, "the append the writer was killed in never committed");
         CaseChain.FirstBreak(id, events).ShouldBeNull();
+    }
+
+    // As documented (docs/tour.md: "a second command waits for it (up to 15 s)"; StoreOptions.LockWait): not before
+    // the wait is over, then with a transient failure that names the file, the lock and the wait.
+    [Fact]
+    public async Task An_open_with_the_default_options_gives_up_after_15_seconds_as_documented()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var writer = (await PausingWriter.HoldingNewCase(File, cancellation)).Writer;
+        StoreOptions.Default.LockWait.ShouldBe(TimeSpan.FromSeconds(15));
+
+        var clock = Stopwatch.StartNew();
+        var busy = await Should.ThrowAsync<StoreException>(() => TradeStores.OpenAsync(File, cancellation));
+        var waited = clock.Elapsed;
+
+        waited.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(15), "the open gave up before its wait was over");
+        (busy.Kind, busy.IsTransient).ShouldBe((ErrorKind.Unavailable, true));
+        busy.Message.ShouldStartWith($"{File}: in use by another process, which holds DuckDB's lock on it (waited 15 s): try again when it ends, "
+                                     + "or give every process one PostgreSQL server with --db");
+        await writer.Kill(cancellation);
     }
 }

@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using TradeAccord.App.Cases;
+using TradeAccord.Core.Common;
+using TradeAccord.Sources.References;
+using TradeAccord.Storage.Cases;
 
 namespace TradeAccord.Storage.Tests;
 
@@ -13,6 +17,19 @@ internal sealed class PausingWriter : IDisposable
     private readonly Process _process;
 
     private PausingWriter(Process process) => _process = process;
+
+    /// <summary>Opens a case in the DuckDB file <paramref name="file"/>, then starts the writer on it and returns once it holds the file.</summary>
+    public static async Task<(PausingWriter Writer, string CaseId)> HoldingNewCase(string file, CancellationToken cancellationToken)
+    {
+        string id;
+        using (var store = CaseStores.Open(file))
+        {
+            id = new CaseService(store, Shipped.Loader).Open(Shipped.Loader.Documents.Find(ReferenceKind.Agreement, "us-china-phase-one")!, CountryCode.US,
+                CountryCode.CN, "6.2", "lock test", new DateOnly(2021, 1, 15), confidential: false).Header.Id;
+        }
+
+        return (await PausedIn(file, id, cancellationToken), id);
+    }
 
     /// <summary>Starts the writer on <paramref name="db"/> and returns once it is paused inside its transaction.</summary>
     public static async Task<PausingWriter> PausedIn(string db, string caseId, CancellationToken cancellationToken)
