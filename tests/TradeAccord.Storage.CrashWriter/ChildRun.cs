@@ -133,15 +133,11 @@ public sealed class ChildRun : IDisposable
         }
     }
 
-    // Beside this assembly when a project references this program, else built in its own folder of artifacts/bin.
+    // Its own build folder in artifacts/bin, in the configuration of the caller: a copy beside a caller's assembly
+    // runs with the caller's dependencies, which a caller on ASP.NET Core's framework does not carry.
     private static string Executable()
     {
         var here = Path.GetDirectoryName(typeof(ChildRun).Assembly.Location)!;
-        if (File.Exists(Path.Combine(here, Name)))
-        {
-            return Path.Combine(here, Name);
-        }
-
         var configuration = new DirectoryInfo(here).Name;
         for (var d = new DirectoryInfo(here); d is not null; d = d.Parent)
         {
@@ -152,6 +148,6 @@ public sealed class ChildRun : IDisposable
             }
         }
 
-        throw new FileNotFoundException($"{Name} was not built next to {here}");
+        throw new FileNotFoundException($"{Name} was not built in a folder of its own above {here}");
     }
 }
