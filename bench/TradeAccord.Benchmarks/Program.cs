@@ -13,6 +13,11 @@ if (args.Length > 0 && args[0] == "serve-load")
     return await ServeLoad.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "soak")
+{
+    return await Soak.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "pareto-growth")
 {
     return ParetoGrowth.Run(args[1..]);
