@@ -18,6 +18,11 @@ if (args.Length > 0 && args[0] == "soak")
     return await Soak.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "replicas")
+{
+    return await Replicas.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "pareto-growth")
 {
     return ParetoGrowth.Run(args[1..]);

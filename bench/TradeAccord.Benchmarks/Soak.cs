@@ -27,6 +27,7 @@ internal static class Soak
             var inputs = SoakInputs.Write(folder.FullName, batchRows: 200);
             var db = BenchOptions.Text(args, "--db") ?? Path.Combine(folder.FullName, "store.duckdb");
             using var server = await ServerProcess.Start(db, inputs.Keys, CancellationToken.None);
+            await inputs.QuoteEach(server.Address, 50);
             await inputs.OpenCases(server.Address, 24);
             Console.WriteLine(FormattableString.Invariant(
                 $"soak server={server.Address} store={(db.Contains('=', StringComparison.Ordinal) ? "postgresql" : "duckdb")} rss_started_mb={server.RssMb():F0} warmup_s={warmup} seconds={seconds}"));

@@ -75,6 +75,17 @@ internal sealed class SoakInputs
         await File.WriteAllLinesAsync(CaseIds, ids);
     }
 
+    /// <summary>Sends the first <paramref name="count"/> quotes one by one, each answered before the next.</summary>
+    public async Task QuoteEach(string server, int count)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.FromMinutes(5) };
+        foreach (var quote in File.ReadLines(Quotes).Take(count))
+        {
+            using var response = await http.PostAsync("/api/duty", new StringContent(quote, System.Text.Encoding.UTF8, "application/json"));
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
     private static HttpClient Client(string server, string key)
     {
         var client = new HttpClient { BaseAddress = new Uri(server) };
