@@ -29,6 +29,7 @@ internal static class Replicas
 
         var a = report.Audit;
         Console.WriteLine($"replicas acknowledged={a.Acknowledged} lost={a.Lost} duplicated={a.Duplicated} broken_chains={a.BrokenChains} same_vintage={report.SameVintage.ToString().ToLowerInvariant()}");
-        return a.Clean && report.SameVintage && report.States.GetValueOrDefault("replica2", "").StartsWith("DOWN", StringComparison.Ordinal) ? 0 : 1;
+        return a.Clean && report.SameVintage && report.Afterwards.Unanswered.Count == 0
+               && report.States.GetValueOrDefault("replica2", "").StartsWith("DOWN", StringComparison.Ordinal) ? 0 : 1;
     }
 }

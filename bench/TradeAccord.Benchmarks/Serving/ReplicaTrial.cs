@@ -9,7 +9,8 @@ namespace TradeAccord.Benchmarks.Serving;
 /// <summary>How big a replica trial is.</summary>
 /// <param name="Cases">Cases opened (concurrently, through the balancer) and appended to.</param>
 /// <param name="Clients">Clients appending at once.</param>
-/// <param name="Appends">Appends per client in each of the two rounds (all replicas up; one killed a third of the way in).</param>
+/// <param name="Appends">Appends per client in each of the two main rounds (all replicas up; one killed a third of the way
+/// in), and a quarter as many in a last round once the balancer has taken the killed one out.</param>
 /// <param name="Staggered">Start the replicas one after another rather than at once.</param>
 internal sealed record ReplicaTrialOptions(int Cases, int Clients, int Appends, bool Staggered);
 
@@ -77,13 +78,16 @@ internal static class ReplicaTrial
                 await Task.Delay(20, cancellationToken);
             }
 
-            await replicas[1].Kill();
             var acknowledgedAtKill = failover.Acknowledged.Count;
+            await replicas[1].Kill();
             await haproxy.WaitFor("replica2", "DOWN", cancellationToken);
             await running;
+            // Once the balancer has taken the dead replica out, nothing should fail at all.
+            var afterwards = new AppendLoad(haproxy.Address, CnKey, ids, At);
+            await afterwards.Run(options.Clients, Math.Max(1, options.Appends / 4), "afterwards");
             var states = await haproxy.States(cancellationToken);
-            var audit = await AppendAudit.Of([addresses[0], addresses[2]], CnKey, ids, [steady, failover], cancellationToken);
-            return new ReplicaReport(options, ids.Count, vintages, steady, failover, acknowledgedAtKill, states, audit);
+            var audit = await AppendAudit.Of([addresses[0], addresses[2]], CnKey, ids, [steady, failover, afterwards], cancellationToken);
+            return new ReplicaReport(options, ids.Count, vintages, steady, failover, afterwards, acknowledgedAtKill, states, audit);
         }
         finally
         {
