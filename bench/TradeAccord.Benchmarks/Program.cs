@@ -13,6 +13,16 @@ if (args.Length > 0 && args[0] == "serve-load")
     return await ServeLoad.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "soak")
+{
+    return await Soak.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "replicas")
+{
+    return await Replicas.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "pareto-growth")
 {
     return ParetoGrowth.Run(args[1..]);
