@@ -137,10 +137,29 @@ public static class AnalysisEndpoints
         }
     }
 
-    private static NegotiationDomain Domain(ServerState state, string id) =>
-        state.Loader.Documents.Find(ReferenceKind.Negotiation, id) is { } shipped
+    // A domain's outcomes are all enumerated and scored: one larger than the server's limit is refused before any is.
+    private static NegotiationDomain Domain(ServerState state, string id)
+    {
+        var domain = state.Loader.Documents.Find(ReferenceKind.Negotiation, id) is { } shipped
             ? NegotiationFiles.Load(state.Loader, shipped)
             : throw new NotFoundException($"negotiation domain '{id}'");
+        var max = state.Options.MaxOutcomes;
+        // Counted against the limit as it grows, so that a domain whose size overflows a long is refused, not a crash.
+        var size = 1L;
+        foreach (var issue in domain.Issues)
+        {
+            var options = issue.Options.Count;
+            if (options > 0 && size > max / options)
+            {
+                throw new ValidationException("id", $"negotiation domain '{id}' has more than {max:N0} outcomes: expected at most {max:N0}, " +
+                    "the most this server enumerates (--max-outcomes)");
+            }
+
+            size *= options;
+        }
+
+        return domain;
+    }
 
     private static int[]? Offer(NegotiationDomain domain, string? text, out IResult? problem)
     {
