@@ -1,12 +1,19 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Metadata;
 
 namespace TradeAccord.Web;
 
+/// <summary>An endpoint's largest request body, in bytes, when it is not <see cref="BodyLimits.DefaultBytes"/>.</summary>
+/// <param name="Bytes">The limit.</param>
+/// <remarks>
+/// The framework's own size-limit metadata is not used: the in-process test host cannot apply it and would warn on
+/// every request, while this limit is applied the same way on every host.
+/// </remarks>
+public sealed record BodyLimit(long Bytes);
+
 /// <summary>
-/// Each endpoint's largest request body: the endpoint's own <see cref="IRequestSizeLimitMetadata"/> (the batch
-/// upload, the endpoints that take a document), else <see cref="DefaultBytes"/>. A body over the limit is answered 413
+/// Each endpoint's largest request body: the endpoint's own <see cref="BodyLimit"/> (the batch upload, the endpoints
+/// that take a document), else <see cref="DefaultBytes"/>. A body over the limit is answered 413
 /// with the limit, before it is read when its length is declared, as soon as it passes the limit when it is chunked.
 /// </summary>
 internal static class BodyLimits
@@ -23,7 +30,7 @@ internal static class BodyLimits
     /// <summary>The middleware.</summary>
     public static async Task Enforce(HttpContext context, RequestDelegate next)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultBytes;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes ?? DefaultBytes;
         context.Items[LimitItem] = limit;
         if (context.Request.ContentLength > limit)
         {

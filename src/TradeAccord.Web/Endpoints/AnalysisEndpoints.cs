@@ -44,7 +44,7 @@ public static class AnalysisEndpoints
             var baseline = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "baseline", r.Baseline, "baselineDocument", r.BaselineDocument));
             var request = new ImpactRequest(r.Importer, scenario, baseline, r.Year, r.Date, r.By, r.SupplyElasticity);
             return Results.Ok(request.Run(state.Loader, FieldStyle.Api, problems).ToJson());
-        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestDocuments.MaxJsonBody)).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)").RequireKey();
+        }).WithMetadata(new BodyLimit(RequestDocuments.MaxJsonBody)).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)").RequireKey();
 
         // The analysis is a mediator's view computed from both private profiles: served to key holders only, and each
         // party's reservation (and what can be read off it) only to that party.
