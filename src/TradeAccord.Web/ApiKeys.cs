@@ -83,7 +83,14 @@ public sealed class ApiKeys
                 throw new SourceException(file, 0, $"entry {entry}", "the role must be one of observer, us-office, cn-office, admin");
             }
 
-            keys.Add((Hash(file, entry, key), parsed));
+            var hash = Hash(file, entry, key);
+            if (keys.FindIndex(k => k.Item1.AsSpan().SequenceEqual(hash)) is var same and >= 0)
+            {
+                // A key given once as itself and once by its hash would have two roles.
+                throw new SourceException(file, 0, $"entry {entry}", $"is the same key as entry {same + 1}: expected each key once");
+            }
+
+            keys.Add((hash, parsed));
         }
 
         return new ApiKeys(keys);
@@ -130,16 +137,18 @@ public sealed class ApiKeys
             return Role.Public;
         }
 
+        // Every entry is compared, matched or not: the time taken tells neither the key nor where it stands in the file.
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        Role? found = null;
         foreach (var (known, role) in _keys)
         {
             if (CryptographicOperations.FixedTimeEquals(known, hash))
             {
-                return role;
+                found = role;
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>The party an office acts for, or null.</summary>

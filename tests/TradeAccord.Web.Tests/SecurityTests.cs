@@ -48,6 +48,7 @@ public sealed class SecurityTests
     [InlineData("""["secret-key-0123456789abcdef"]""", 2)]
     [InlineData("""{"secret-key-0123456789abcdef": 3}""", 2)]
     [InlineData("", 2)]
+    [InlineData("""{"secret-key-0123456789abcdef": "us-office", "sha256:a5cb10b0c5d4e00fab3f86c489f798ec19e1a3e2b27bca372141d1a9b6adeeb3": "admin"}""", 2)]
     public async Task A_malformed_keys_file_stops_the_server_with_one_line_that_repeats_no_key(string content, int exitCode)
     {
         var folder = Directory.CreateTempSubdirectory("accord-keys-").FullName;
