@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradeAccord.App.Cases;
@@ -51,6 +53,8 @@ public static class Problems
         return error switch
         {
             ValidationException e => WriteValidation(context, e),
+            // Over the body limit (ours or Kestrel's): the limit, not "expected JSON".
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(context, BodyLimits.LimitOf(context)),
             AgreementException e => Write(context, e.Kind.HttpStatus(), "Invalid agreement", string.Join("\n", e.Problems)),
             // A case another party may not read is answered as if it did not exist, and says no more.
             CaseException { NotFound: true } e => Write(context, e.Kind.HttpStatus(), e.Kind.Title(), "the case was not found"),
@@ -59,8 +63,38 @@ public static class Problems
             // A value of the wrong type names its member; broken JSON (the reader's own exception inside) is the body's fault.
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { InnerException: not System.Text.Json.JsonException, Path: ['$', '.', .. var member] } } e =>
                 Write(context, 400, "Bad request", $"{member}: {e.Message}: expected a value as documented at /openapi/v1.json", member),
+            BadHttpRequestException { StatusCode: not StatusCodes.Status400BadRequest } e => Write(context, e.StatusCode, ReasonPhrases.GetReasonPhrase(e.StatusCode), $"body: {e.Message}", "body"),
             BadHttpRequestException e => Write(context, 400, "Bad request", $"body: {e.Message}: expected JSON as documented at /openapi/v1.json", "body"),
             _ => ServerError(context, error),
+        };
+    }
+
+    /// <summary>A 413 that gives the limit the body passed.</summary>
+    public static Task TooLarge(HttpContext context, long limit)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var declared = context.Request.ContentLength is { } length ? $"{length:N0} bytes" : "the body";
+        return Write(context, StatusCodes.Status413PayloadTooLarge, "Request too large",
+            $"body: {declared} is over this endpoint's limit of {limit:N0} bytes{(context.Request.HasFormContentType || context.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? " (the server's --max-upload-mb)" : "")}", "body");
+    }
+
+    /// <summary>
+    /// A body for an error the framework answered without one (415 for a body that is not JSON, 405, a path that is no
+    /// endpoint), so every error a client sees is a problem it can read.
+    /// </summary>
+    public static Task ForEmptyStatus(StatusCodeContext status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var context = status.HttpContext;
+        var code = context.Response.StatusCode;
+        return code switch
+        {
+            StatusCodes.Status413PayloadTooLarge => TooLarge(context, BodyLimits.LimitOf(context)),
+            StatusCodes.Status415UnsupportedMediaType => Write(context, code, "Unsupported media type",
+                $"Content-Type: '{context.Request.ContentType ?? "none"}' is not accepted here: expected application/json as documented at /openapi/v1.json", "Content-Type"),
+            StatusCodes.Status404NotFound => Write(context, code, "Not found", "no endpoint at this path: /api/reference lists them"),
+            StatusCodes.Status405MethodNotAllowed => Write(context, code, "Method not allowed", $"{context.Request.Method} is not served at this path: /api/reference lists each path's methods"),
+            _ => Write(context, code, ReasonPhrases.GetReasonPhrase(code), ReasonPhrases.GetReasonPhrase(code)),
         };
     }
 

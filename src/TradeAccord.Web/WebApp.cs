@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TradeAccord.Core.Errors;
 using Scalar.AspNetCore;
 using TradeAccord.App.Cases;
 using TradeAccord.App.Tracking;
@@ -22,6 +23,9 @@ namespace TradeAccord.Web;
 public sealed record ServerState(ScheduleLoader Loader, string? Db, ApiKeys Keys)
 {
     private int _builtInLoaded;
+
+    /// <summary>The options the server was started with (its limits).</summary>
+    public WebOptions Options { get; init; } = new();
 
     /// <summary>
     /// The trade store for one request, on the same store as the cases (a DuckDB file or PostgreSQL). A DuckDB file
@@ -78,6 +82,16 @@ public static class WebApp
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "dashboard") });
         builder.WebHost.UseUrls(options.Urls);
+        // Kestrel's own ceiling is the largest body any endpoint takes; BodyLimits holds each endpoint to its own.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, RequestDocuments.MaxJsonBody));
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes);
+        builder.Services.AddRequestTimeouts(t => t.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutStatusCode = ErrorKind.Unavailable.HttpStatus(),
+            WriteTimeoutResponse = context => Problems.Write(context, ErrorKind.Unavailable.HttpStatus(), "Request timed out",
+                $"the request ran longer than the server's limit of {options.RequestTimeout.TotalSeconds:0.###} s (--request-timeout) and was stopped"),
+        });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // The exception handler would log every refused request as an error; Problems logs server faults itself.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
@@ -93,12 +107,14 @@ public static class WebApp
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         });
         var loader = new ScheduleLoader(DataPaths.Locate(options.Data));
-        builder.Services.AddSingleton(new ServerState(loader, options.Db, ApiKeys.Load(options.KeysFile)));
+        builder.Services.AddSingleton(new ServerState(loader, options.Db, ApiKeys.Load(options.KeysFile)) { Options = options });
         // "Now" for requests without a date; a host (or a test) may register its own clock in configure.
         builder.Services.AddSingleton(TimeProvider.System);
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.Use(SecurityHeaders.Add);
         app.UseExceptionHandler(error => error.Run(Problems.FromException));
+        app.UseStatusCodePages(Problems.ForEmptyStatus);
         app.Use(async (context, next) =>
         {
             var keys = context.RequestServices.GetRequiredService<ServerState>().Keys;
@@ -112,6 +128,8 @@ public static class WebApp
             context.Items["role"] = role.Value;
             await next(context).ConfigureAwait(false);
         });
+        app.Use(BodyLimits.Enforce);
+        app.UseRequestTimeouts();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();

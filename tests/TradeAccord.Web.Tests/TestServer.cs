@@ -35,13 +35,19 @@ public sealed class Server : IAsyncDisposable
     /// <summary>A folder of the test's own beside the keys, for symlinks and probe files.</summary>
     public string Folder => _folder;
 
-    /// <summary>Starts a server; <paramref name="db"/> null gives a fresh DuckDB file, else the given store (e.g. PostgreSQL).</summary>
-    public static async Task<Server> Start(bool loopback = false, string? db = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Starts a server; <paramref name="db"/> null gives a fresh DuckDB file, else the given store (e.g. PostgreSQL).
+    /// The server always has a keys file of its own (the tests' four keys); <paramref name="options"/> changes its limits,
+    /// <paramref name="configure"/> its services (e.g. a log to read).
+    /// </summary>
+    public static async Task<Server> Start(bool loopback = false, string? db = null, TimeProvider? clock = null,
+        Func<WebOptions, WebOptions>? options = null, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("accord-web-").FullName;
         var keys = Path.Combine(folder, "keys.json");
         await File.WriteAllTextAsync(keys, $$"""{"{{UsKey}}":"us-office","{{CnKey}}":"cn-office","{{ObserverKey}}":"observer","{{AdminKey}}":"admin"}""");
-        var app = WebApp.Build(new WebOptions(loopback ? "http://127.0.0.1:0" : "http://127.0.0.1:5080", db ?? Path.Combine(folder, "store.duckdb"), null, keys),
+        var settings = new WebOptions(loopback ? "http://127.0.0.1:0" : "http://127.0.0.1:5080", db ?? Path.Combine(folder, "store.duckdb"), null, keys);
+        var app = WebApp.Build(options?.Invoke(settings) ?? settings,
             builder =>
             {
                 if (!loopback)
@@ -53,6 +59,8 @@ public sealed class Server : IAsyncDisposable
                 {
                     builder.Services.AddSingleton(clock);
                 }
+
+                configure?.Invoke(builder);
             });
         await app.StartAsync();
         var address = loopback ? app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() : "http://localhost";
@@ -82,4 +90,16 @@ public sealed class Server : IAsyncDisposable
 public sealed class StoppedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>Debian's Chromium driven by Playwright (./scripts/test.sh installs it and sets ACCORD_TEST_CHROMIUM).</summary>
+public static class TestBrowser
+{
+    public static async Task<(Microsoft.Playwright.IPlaywright Playwright, Microsoft.Playwright.IBrowser Browser)> LaunchAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("ACCORD_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+        var playwright = File.Exists(path) ? await Microsoft.Playwright.Playwright.CreateAsync()
+            : throw new InvalidOperationException($"no Chromium at {path}: run ./scripts/test.sh, which installs Debian's chromium package");
+        return (playwright, await playwright.Chromium.LaunchAsync(new() { ExecutablePath = path, Headless = true, Args = ["--no-sandbox"] }));
+    }
 }

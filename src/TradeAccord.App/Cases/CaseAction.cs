@@ -17,6 +17,14 @@ public sealed record CaseAction(string? Action, string? At, DateOnly? Today, str
     {
         ArgumentNullException.ThrowIfNull(cases);
         var fields = new Fields(style);
+        fields.Length("action", Action, Fields.MaxWord);
+        fields.Length("note", Note, Fields.MaxText);
+        fields.Length("at", At, Fields.MaxWord);
+        if (fields.Has("at"))
+        {
+            fields.ThrowIfInvalid();
+        }
+
         if (string.IsNullOrWhiteSpace(Action))
         {
             fields.Problem("action", "is required: expected one of the actions permitted in the case's stage (a case's view lists them)");

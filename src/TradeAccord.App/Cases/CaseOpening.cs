@@ -22,6 +22,15 @@ public sealed record CaseOpening(string? Complainant, string? Respondent, string
     {
         ArgumentNullException.ThrowIfNull(cases);
         var fields = new Fields(style);
+        fields.Length("respondent", Respondent, Fields.MaxWord);
+        fields.Length("article", Article, Fields.MaxWord);
+        fields.Length("summary", Summary, Fields.MaxText);
+        fields.Length("at", At, Fields.MaxWord);
+        if (fields.Has("respondent") || fields.Has("at"))
+        {
+            fields.ThrowIfInvalid();
+        }
+
         var complainant = fields.Country("complainant", Complainant);
         var respondent = fields.Country("respondent", Respondent);
         if (string.IsNullOrWhiteSpace(Summary))

@@ -62,6 +62,24 @@ public sealed class Fields(FieldStyle style, Validator? problems = null)
         return default;
     }
 
+    /// <summary>The most characters of free text a field holds (a case's summary, an action's note).</summary>
+    public const int MaxText = 4_000;
+
+    /// <summary>The most characters of a short field (a party, an article, an action's name).</summary>
+    public const int MaxWord = 200;
+
+    /// <summary>
+    /// Records a problem when <paramref name="text"/> is longer than <paramref name="max"/> characters: whatever a
+    /// field holds is stored in the case and sent to every reader, so its size is bounded where it comes in.
+    /// </summary>
+    public void Length(string field, string? text, int max)
+    {
+        if (text?.Length > max)
+        {
+            Problem(field, $"is {text.Length:N0} characters long: expected at most {max:N0}");
+        }
+    }
+
     /// <summary>Runs <paramref name="check"/> (e.g. resolving a reference), recording its problems instead of stopping.</summary>
     public T? Try<T>(Func<T> check) => _problems.Try(check);
 

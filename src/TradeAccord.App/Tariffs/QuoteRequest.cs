@@ -41,10 +41,20 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
         var origin = fields.Country("origin", Origin);
         var entry = fields.Date("entryDate", EntryDate);
         var export = fields.OptionalDate("exportDate", ExportDate);
+        if (export > entry && !fields.Has("entryDate"))
+        {
+            fields.Problem("exportDate", $"{export:yyyy-MM-dd} is after the entry date {entry:yyyy-MM-dd}: expected a date on or before it");
+        }
+
         // Without a value the quote gives the rates only (both hosts alike).
         if (Value is not (null or (>= 0 and < DutyCalculator.MaxAmount)))
         {
             fields.Problem("value", $"{Value} is not valid: expected a customs value in USD of zero or more");
+        }
+
+        if (Quantity is not (null or (>= 0 and < DutyCalculator.MaxAmount)))
+        {
+            fields.Problem("quantity", $"{Quantity} is not valid: expected a quantity of zero or more, below {DutyCalculator.MaxAmount:N0}");
         }
 
         if (Quantity is not null && Unit is null)
@@ -98,8 +108,10 @@ public sealed record QuoteRequest(string? Hts, string? Origin, string? EntryDate
             return quote;
         }
 
+        // Validate has checked every field but the code against the data: a date outside them is the entry date's
+        // problem; what remains is the declared code's.
         throw schedule.DataPeriod.Contains(shipment.EntryDate)
             ? new ValidationException(style.Spell("hts"), result.Error!)
-            : new OutsideDataException(result.Error! + DataEnd.Hint(schedule, shipment.EntryDate, style));
+            : new OutsideDataException(result.Error! + DataEnd.Hint(schedule, shipment.EntryDate, style), style.Spell("entryDate"));
     }
 }

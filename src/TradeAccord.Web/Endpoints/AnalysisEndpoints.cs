@@ -44,7 +44,7 @@ public static class AnalysisEndpoints
             var baseline = problems.Try(() => RequestDocuments.Optional(state, ReferenceKind.Scenario, "baseline", r.Baseline, "baselineDocument", r.BaselineDocument));
             var request = new ImpactRequest(r.Importer, scenario, baseline, r.Year, r.Date, r.By, r.SupplyElasticity);
             return Results.Ok(request.Run(state.Loader, FieldStyle.Api, problems).ToJson());
-        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestDocuments.MaxJsonBody)).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)").RequireKey();
+        }).WithMetadata(new BodyLimit(RequestDocuments.MaxJsonBody)).WithTags("impact").WithSummary("Who pays and how trade moves (the JSON of `accord impact --format json`)").RequireKey();
 
         // The analysis is a mediator's view computed from both private profiles: served to key holders only, and each
         // party's reservation (and what can be read off it) only to that party.
@@ -137,10 +137,29 @@ public static class AnalysisEndpoints
         }
     }
 
-    private static NegotiationDomain Domain(ServerState state, string id) =>
-        state.Loader.Documents.Find(ReferenceKind.Negotiation, id) is { } shipped
+    // A domain's outcomes are all enumerated and scored: one larger than the server's limit is refused before any is.
+    private static NegotiationDomain Domain(ServerState state, string id)
+    {
+        var domain = state.Loader.Documents.Find(ReferenceKind.Negotiation, id) is { } shipped
             ? NegotiationFiles.Load(state.Loader, shipped)
             : throw new NotFoundException($"negotiation domain '{id}'");
+        var max = state.Options.MaxOutcomes;
+        // Counted against the limit as it grows, so that a domain whose size overflows a long is refused, not a crash.
+        var size = 1L;
+        foreach (var issue in domain.Issues)
+        {
+            var options = issue.Options.Count;
+            if (options > 0 && size > max / options)
+            {
+                throw new ValidationException("id", $"negotiation domain '{id}' has more than {max:N0} outcomes: expected at most {max:N0}, " +
+                    "the most this server enumerates (--max-outcomes)");
+            }
+
+            size *= options;
+        }
+
+        return domain;
+    }
 
     private static int[]? Offer(NegotiationDomain domain, string? text, out IResult? problem)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using TradeAccord.App.Requests;
 using TradeAccord.App.Tariffs;
 using TradeAccord.App.Tariffs.Batch;
@@ -47,8 +48,9 @@ public static class DutyEndpoints
         var api = app.MapGroup("/api").WithTags("tariffs");
         api.MapPost("/duty", (DutyRequest request, ServerState state) => Quote(request, state))
             .WithSummary("The duty one entry owes, layer by layer, with each layer's legal base (the JSON of `accord duty --format json`)")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestDocuments.MaxJsonBody));
-        api.MapPost("/duty/batch", Batch).DisableAntiforgery()
+            .WithMetadata(new BodyLimit(RequestDocuments.MaxJsonBody));
+        var limits = app.Services.GetRequiredService<ServerState>().Options;
+        api.MapPost("/duty/batch", Batch).DisableAntiforgery().WithMetadata(new BodyLimit(limits.MaxUploadBytes))
             .WithSummary("An entries CSV (body, or the form field 'file' with an optional scenario document in the form field 'scenario') priced row by row; the CSV comes back with the duty columns added");
         api.MapGet("/schedule/stats", (string? date, string? importer, string? scenario, ServerState state) => Stats(date, importer, scenario, state))
             .WithSummary("Lines covered per chapter 99 heading on a date");

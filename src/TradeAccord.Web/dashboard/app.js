@@ -1,6 +1,12 @@
 // The TradeAccord dashboard: plain modules over the JSON API. The API key (if any) stays in this browser.
 const $ = (selector) => document.querySelector(selector);
 const keyInput = $('#api-key');
+// The address the server prints on its first run carries a local admin key (#key=...): keep it in this browser and
+// take it out of the address bar and the history, so it is not bookmarked, shared or shown over a shoulder.
+if (location.hash.startsWith('#key=')) {
+  localStorage.setItem('accord-key', decodeURIComponent(location.hash.slice('#key='.length)));
+  history.replaceState(null, '', location.pathname + location.search);
+}
 keyInput.value = localStorage.getItem('accord-key') ?? '';
 keyInput.addEventListener('change', () => { localStorage.setItem('accord-key', keyInput.value); show(location.hash.slice(1) || 'duty'); });
 
