@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Npgsql;
@@ -19,13 +20,19 @@ internal sealed class PostgresDialect : SqlDialect
     // begins and its snapshot sees what the previous holder committed.
     private const long ImportLockKey = 0x7472_6164_6569_6d70; // "tradeimp"
 
+    // The schemas this process has created or found on each server: later opens skip the locked creation, so
+    // replicas' requests do not queue on the schema lock one after another.
+    private static readonly ConcurrentDictionary<string, bool> Created = new(StringComparer.Ordinal);
+
     private readonly NpgsqlDataSource _source;
+    private readonly string _connectionString;
 
     /// <summary>The server and database <paramref name="connectionString"/> names.</summary>
     /// <exception cref="StoreException">The connection string is malformed.</exception>
     public PostgresDialect(string connectionString)
     {
         _source = PostgresDataSources.For(connectionString);
+        _connectionString = connectionString;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Description = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
     }
@@ -39,6 +46,11 @@ internal sealed class PostgresDialect : SqlDialect
         var connection = _source.OpenConnection();
         try
         {
+            if (Created.ContainsKey(SchemaKey(schema)))
+            {
+                return connection;
+            }
+
             using var transaction = connection.BeginTransaction();
             foreach (var statement in CreateStatements(schema))
             {
@@ -46,6 +58,7 @@ internal sealed class PostgresDialect : SqlDialect
             }
 
             transaction.Commit();
+            Created.TryAdd(SchemaKey(schema), true);
             return connection;
         }
         catch
@@ -61,6 +74,11 @@ internal sealed class PostgresDialect : SqlDialect
         var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (Created.ContainsKey(SchemaKey(schema)))
+            {
+                return connection;
+            }
+
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
@@ -72,6 +90,7 @@ internal sealed class PostgresDialect : SqlDialect
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            Created.TryAdd(SchemaKey(schema), true);
             return connection;
         }
         catch
@@ -124,6 +143,8 @@ internal sealed class PostgresDialect : SqlDialect
         NpgsqlException n => new(ErrorKind.Unavailable, n.IsTransient, n.Message),
         _ => new(ErrorKind.Unavailable, false, e.Message),
     };
+
+    private string SchemaKey(StoreSchema schema) => $"{_connectionString}\n{schema.Use}";
 
     // Two sessions running CREATE TABLE IF NOT EXISTS at the same moment can both pass the check and one then fails
     // on the system catalog; a transaction-scoped advisory lock makes them take turns.
