@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test project; ends with "N passed, N failed" summed over all projects.
+# Builds everything and runs every test project; ends with "N passed, N failed" summed over all projects. A skipped
+# or not-run test is counted as failed and named, and fails the run.
 # Run from anywhere: ./scripts/test.sh
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -57,10 +58,15 @@ for project in tests/*.Tests/; do
     failed=$((failed + 1)); status=1; continue
   fi
   ok=$((total - fails - errors - skipped - notrun))
+  # A test that did not run proves nothing: a skipped or not-run test counts as failed, by name, so a Skip cannot hide.
+  unran=$((skipped + notrun))
   passed=$((passed + ok))
-  failed=$((failed + fails + errors))
-  echo "$name: $ok passed, $((fails + errors)) failed, $skipped skipped"
-  if [ "$code" -ne 0 ] || [ "$fails" -ne 0 ] || [ "$errors" -ne 0 ]; then
+  failed=$((failed + fails + errors + unran))
+  echo "$name: $ok passed, $((fails + errors + unran)) failed ($skipped skipped, $notrun not run, counted as failed)"
+  if [ "$unran" -ne 0 ]; then
+    grep -E '\[(SKIP|NOT RUN)\]' "$logs/$name.log" | sed -E 's/^ */  not run: /'
+  fi
+  if [ "$code" -ne 0 ] || [ "$fails" -ne 0 ] || [ "$errors" -ne 0 ] || [ "$unran" -ne 0 ]; then
     status=1
     grep -A 12 '\[FAIL\]' "$logs/$name.log" | head -n 200
   fi

@@ -193,6 +193,7 @@ public class DeclarationLevelTests
     {
         var quote = Quote("0101.30.00.99", "DE", "2019-10-20");
 
+        // HTS 2019 revision 15 (data/hts/hts_2019_revision_15.csv), line 0101.30.00.00 (asses): general rate 6.8%.
         quote.TotalAdValorem.ShouldBe(0.068m);
         quote.Warnings.ShouldContain(w => w.Contains("printed only as 0101.30.00.00"));
     }

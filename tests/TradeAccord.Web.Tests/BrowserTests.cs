@@ -126,6 +126,8 @@ public sealed class BrowserTests : IAsyncLifetime
         var error = await page.GetAttributeAsync("body", "data-error");
         error.ShouldBeNull($"the page reported: {error}");
         (await page.InnerTextAsync("#track-vintage")).ShouldContain("census-2021-03-25");
+        // Agriculture 2020: 27.33534 USD bn against its target, 81.67% in the published tracker's figures
+        // (mwaugh0328/tradewar-tracker, phase-one-trade-Cdata.ipynb @ 752eb48a; TrackerTests checks them all).
         (await page.InnerTextAsync("#track-table tbody")).ShouldContain("81.67%");
         // The canvas holds drawn pixels: not a blank page.
         var inked = await page.EvaluateAsync<int>("() => { const c = document.getElementById('track-chart'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
@@ -199,6 +201,7 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         var page = await Open("agreements");
         await page.WaitForSelectorAsync("#diff tbody tr");
+        // The agreement entered into force on 2020-02-14 (agreements/us-china-phase-one.yaml, entryIntoForce; USTR, 2020-02-14).
         (await page.InnerTextAsync("#timeline tbody")).ShouldContain("2020-02-14");
         var diff = await page.InnerTextAsync("#diff tbody");
         diff.ShouldContain("purchases-agriculture");

@@ -154,10 +154,13 @@ public sealed class CaseCommandTests : IDisposable
         var respond = await Run("case", "respond", id, "--proportionate", "--harm", "10000000000", "--at", "2020-07-01", "--output", scenario);
         respond.ExitCode.ShouldBe(0, respond.Error);
         respond.Out.ShouldContain("harm claimed: 10.00 USD bn a year");
+        // 101.81 USD bn: the 2017 US imports from China on the lines 9903.88.15 covers (data/SOURCES.md section 6,
+        // USITC DataWeb via trade/us_imports_from_china_hts10_2017_usitc.csv); 10 / 101.81 = 9.82%, rounded up to 10%.
         respond.Out.ShouldContain("Section 301 List 4A (9903.88.15): imports 101.81 USD bn in 2017; rate needed 10.00 / 101.81 = 9.82%");
         respond.Out.ShouldContain("rate rounded up to half a point: 10%; estimated cost 101.81 × 10% = 10.18 USD bn a year");
 
-        // A List 4A line (live horses) entered after the response: 7.5% plus the 10% response.
+        // A List 4A line (live horses; 0101.21.00 is under 9903.88.15 in section301/usitc_china_tariffs_2020-01-01.csv,
+        // general rate free in the HTS) entered after the response: 10,000 × (7.5% from 2020-02-14 + the 10% response) = 1,750.
         var duty = await CliRun.Of("duty", "--hts", "0101.21.0010", "--origin", "CN", "--entry-date", "2020-08-01", "--value", "10000", "--scenario", scenario, "--format", "json");
         duty.ExitCode.ShouldBe(0, duty.Error);
         duty.Json.GetProperty("totalDuty").GetDecimal().ShouldBe(1_750m);
@@ -224,12 +227,31 @@ public sealed class CaseCommandTests : IDisposable
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
 
-        // The first process holds the file; a second one started now must wait for it, not fail on the lock.
+        // The first process holds the file; a second one started now must wait for it, not fail on the lock. Each time
+        // it meets the lock it reads the file (DuckDB, then the check that tells a held database from a broken file),
+        // which the kernel reports as accesses: at most three a try (measured), so ten mean it met the lock and came
+        // back again and again. The paused holder reads nothing meanwhile, and no time is guessed: a slow start only
+        // delays the signal.
+        var accesses = 0;
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(Db)!, Path.GetFileName(Db)) { NotifyFilter = NotifyFilters.LastAccess };
+        watcher.Changed += (_, _) => Interlocked.Increment(ref accesses);
+        watcher.EnableRaisingEvents = true;
         using var second = Process.Start(new ProcessStartInfo(Executable("TradeAccord.Cli", "accord"), ["case", "show", id, "--at", "2021-02-01", "--format", "json", "--db", Db])
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
         })!;
-        await Task.Delay(1_500, TestContext.Current.CancellationToken);
+        for (var waited = 0; Volatile.Read(ref accesses) < 10; waited += 50)
+        {
+            if (second.HasExited)
+            {
+                Assert.Fail($"the second process ended (exit {second.ExitCode}) instead of waiting for the lock: "
+                            + await second.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            }
+
+            waited.ShouldBeLessThan(120_000, "the second process never tried the file twice");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
         second.HasExited.ShouldBeFalse("the second process should be waiting for the lock");
         holder.Kill(entireProcessTree: true);
         await holder.WaitForExitAsync(TestContext.Current.CancellationToken);

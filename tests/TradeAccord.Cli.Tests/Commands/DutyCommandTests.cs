@@ -55,11 +55,14 @@ public class DutyCommandTests
     }
 
     [Fact]
-    public async Task ChinaAsImporter()
+    public async Task China_as_importer_charges_us_soybeans_its_mfn_rate_plus_the_july_2018_retaliation()
     {
         var run = await CliRun.Of("duty", "--importer", "CN", "--hts", "1201.90.1000", "--origin", "US", "--entry-date", "2018-07-06", "--value", "1000", "--format", "json");
 
-        run.Json.GetProperty("totalAdValorem").GetDecimal().ShouldBe(0.28m);
+        // China's line 1201901000: MFN 3% plus 25 points from 2018-07-06 (PIIE columns mfn_2018_01_01 and
+        // chg_2018_07_06_retaliation_s301_34b of data/china_retaliation/china_tariffs_on_us_hs10_bjz_2018-2019.csv).
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Json.GetProperty("totalAdValorem").GetDecimal().ShouldBe(0.03m + 0.25m);
     }
 
     [Theory]

@@ -16,17 +16,52 @@ public class BargainingTests
         Points.Sample(p => Bargaining.Frontier(p.A, p.B).Order().ShouldBe(Bargaining.FrontierByBruteForce(p.A, p.B)), iter: 2_000);
 
     [Fact]
-    public void Nash_and_the_other_solutions_lie_on_the_frontier() =>
+    public void Kalai_smorodinsky_maximises_the_smaller_share_of_the_best_gain_over_every_outcome() =>
         Gen.Int[1, 4].Array[3].Sample(sizes =>
         {
-            var domain = Synthetic(sizes, seed: sizes.Sum());
+            var domain = Synthetic(sizes, seed: sizes.Sum() * 31 + sizes[0]);
             var space = OutcomeSpace.Of(domain);
-            var analysis = Bargaining.Analyze(space);
-            var frontier = analysis.Pareto.Select(p => p.Index).ToHashSet();
-            foreach (var point in new[] { analysis.Nash, analysis.KalaiSmorodinsky, analysis.MaxWelfare }.OfType<Point>())
+            var ks = Bargaining.Analyze(space).KalaiSmorodinsky;
+            var (r0, r1) = (domain.Parties[0].Reservation, domain.Parties[1].Reservation);
+            var acceptable = Enumerable.Range(0, space.Count).Where(i => space.First[i] >= r0 && space.Second[i] >= r1).ToList();
+            if (acceptable.Count == 0)
             {
-                frontier.ShouldContain(point.Index);
+                ks.ShouldBeNull();
+                return;
             }
+
+            // The definition, over every outcome (not only the frontier): gains as shares of each party's best gain
+            // among the outcomes both accept; the solution's smaller share is the largest there is.
+            var best0 = acceptable.Max(i => space.First[i]) - r0;
+            var best1 = acceptable.Max(i => space.Second[i]) - r1;
+            double Smaller(double first, double second) => Math.Min(best0 <= 0 ? 1 : (first - r0) / best0, best1 <= 0 ? 1 : (second - r1) / best1);
+            var point = ks.ShouldNotBeNull();
+            var found = Smaller(point.First, point.Second);
+            foreach (var i in acceptable)
+            {
+                Smaller(space.First[i], space.Second[i]).ShouldBeLessThanOrEqualTo(found + 1e-12);
+            }
+        }, iter: 200);
+
+    [Fact]
+    public void Max_welfare_has_the_largest_sum_of_utilities_of_every_outcome_both_accept() =>
+        Gen.Int[1, 4].Array[3].Sample(sizes =>
+        {
+            var domain = Synthetic(sizes, seed: sizes.Sum() * 17 + sizes[2]);
+            var space = OutcomeSpace.Of(domain);
+            var welfare = Bargaining.Analyze(space).MaxWelfare;
+            var (r0, r1) = (domain.Parties[0].Reservation, domain.Parties[1].Reservation);
+            var sums = Enumerable.Range(0, space.Count).Where(i => space.First[i] >= r0 && space.Second[i] >= r1).Select(i => space.First[i] + space.Second[i]).ToList();
+            if (sums.Count == 0)
+            {
+                welfare.ShouldBeNull();
+                return;
+            }
+
+            var point = welfare.ShouldNotBeNull();
+            (point.First + point.Second).ShouldBe(sums.Max(), 1e-12);
+            point.First.ShouldBeGreaterThanOrEqualTo(r0);
+            point.Second.ShouldBeGreaterThanOrEqualTo(r1);
         }, iter: 200);
 
     [Fact]
@@ -71,7 +106,9 @@ public class BargainingTests
         var again = Simulation.Run(space, strategies, 40, seed: 11);
         again.Transcript.ShouldBe(first.Transcript);
         again.Agreement.ShouldBe(first.Agreement);
-        first.Transcript.ShouldAllBe(o => o.Round <= 40);
+        // The protocol: one offer a round, numbered from 1 without a gap, the parties taking turns (A opens).
+        first.Transcript.Select(o => o.Round).ShouldBe(Enumerable.Range(1, first.Transcript.Count));
+        first.Transcript.Select(o => o.Party).ShouldBe(first.Transcript.Select((_, k) => k % 2 == 0 ? "A" : "B"));
     }
 
     [Fact]
@@ -102,7 +139,7 @@ public class BargainingTests
     }
 
     // A synthetic domain: issues a, b, c... with the given option counts and seeded random values.
-    private static NegotiationDomain Synthetic(int[] sizes, int seed, bool opposed = false)
+    internal static NegotiationDomain Synthetic(int[] sizes, int seed, bool opposed = false)
     {
         var random = new Random(seed);
         var issues = sizes.Select((n, i) => new Issue(((char)('a' + i)).ToString(), $"issue {i}", [.. Enumerable.Range(0, n).Select(o => $"{(char)('a' + i)}{o}")])).ToList();

@@ -65,7 +65,10 @@ public class AgreementOverlayTests
     {
         var us = Agreements.Load(Agreements.UsPosition);
         var schedule = BuiltIn.Schedule(Agreements.PathOf(Agreements.UsPosition));
-        TariffCheck.Run(us, BuiltIn.Loader.Baseline, schedule.Set, BuiltIn.Day("2020-06-01")).ShouldAllBe(c => c.Verdict == Verdict.Met);
+        var checks = TariffCheck.Run(us, BuiltIn.Loader.Baseline, schedule.Set, BuiltIn.Day("2020-06-01"));
+        // The position's two tariff obligations (agreements/positions-2019-11/us.yaml, `tariffs:`), both due by then.
+        checks.Select(c => c.Obligation.Id).ShouldBe(["us-list4a", "us-list4b"]);
+        checks.ShouldAllBe(c => c.Verdict == Verdict.Met);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class ShippedAgreementTests
     {
         var agreement = Agreements.Load(Agreements.PhaseOne);
         var mapping = BuiltIn.Loader.AgreementContext.Products("phase_one/annex_6_1_products.csv")!;
-        mapping.Lines.Count.ShouldBe(536);
+        mapping.Lines.Count.ShouldBe(536, "data/SOURCES.md section 4: annex_6_1_products.csv has 536 rows, as the raw annex it is derived from");
         mapping.Categories.Order().ShouldBe(["Agriculture", "Energy", "Manufactured Goods"]);
         agreement.Purchases.Where(p => p.Products is not null).Select(p => p.Category).Order().ShouldBe(["Agriculture", "Energy", "Manufactured Goods"]);
         agreement.Purchases.Single(p => p.Products is null).Category.ShouldBe("Services");

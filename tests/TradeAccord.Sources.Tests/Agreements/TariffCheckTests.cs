@@ -35,7 +35,18 @@ public class TariffCheckTests
     }
 
     [Fact]
-    public void Escalation_scenario_breaks_the_rate_obligation_with_the_rate_applied()
+    public void Escalation_scenario_breaks_the_list_4b_suspension_and_leaves_the_list_4a_rate_met()
+    {
+        // escalation-2019-10 applies List 4B at 15% from 2019-12-15 (the agreement requires it suspended) and leaves
+        // List 4A alone (cut to the 7.5% the agreement requires on 2020-02-14).
+        var verdicts = Check("escalation-2019-10", "2020-03-01");
+        verdicts["us-list4b"].Verdict.ShouldBe(Verdict.Broken);
+        verdicts["us-list4b"].Reason.ShouldBe("required suspended from 2019-12-15, but us301-l4b-15 is applied");
+        verdicts["us-list4a"].Verdict.ShouldBe(Verdict.Met);
+    }
+
+    [Fact]
+    public void Removing_section_301_breaks_the_list_4a_rate_obligation_and_says_nothing_is_applied()
     {
         var verdicts = Check("no-301", "2020-03-01");
         verdicts["us-list4a"].Verdict.ShouldBe(Verdict.Broken);

@@ -13,12 +13,22 @@ public class ChinaTariffReaderTests
     {
         var data = DataPaths.Locate().Data;
         var april = BuiltIn.Schedule().Set.Measures.Single(m => m.Id == "cn-ret-232");
+        var (rows, listed) = (0, new HashSet<string>(StringComparer.Ordinal));
         foreach (var row in CsvTable.Read(Path.Combine(data, Bjz), Bjz, "hs10", "chg_2018_04_02_retaliation_s232"))
         {
             var expected = row.Decimal("chg_2018_04_02_retaliation_s232") / 100m;
             var line = row.Code("hs10");
             (april.Coverage.Covers(line) ? april.RateFor(line)!.AdValorem : 0m).ShouldBe(expected, $"line {line}");
+            rows++;
+            if (expected != 0)
+            {
+                listed.Add(row["hs10"][..8]);
+            }
         }
+
+        // data/SOURCES.md: the PIIE sheet has 11,790 rows, and the Customs Tariff Commission's annex lists 128 items (HS8).
+        rows.ShouldBe(11_790);
+        listed.Count.ShouldBe(128);
     }
 
     [Fact]

@@ -117,8 +117,21 @@ public class GeniusXmlTests
         var b = domain.Parties.Single(p => p.Party == "agent-b");
         b.Values["length"]["month"].ShouldBe(1.0 / 3, 1e-12);
         b.Reservation.ShouldBe(0, "a profile without <reservation> has none");
-        // The best outcome for both, scored on the read preferences: coast for a month is a's (0.6·1 + 0.4·1).
-        Bargaining.Analyze(OutcomeSpace.Of(domain)).Pareto.ShouldNotBeEmpty();
+        // Scored by hand on the profiles above, each evaluation over its issue's best (a: coast 1, mountains 0.25;
+        // week 0.1, fortnight 0.5, month 1; b: coast 0.25, mountains 1; week 1, fortnight 1, month 1/3):
+        //   coast, month       a 0.6 + 0.4 = 1.0     b 0.075 + 0.7/3 = 0.30833
+        //   coast, fortnight   a 0.6 + 0.2 = 0.8     b 0.075 + 0.7   = 0.775
+        //   mountains, fortn.  a 0.15 + 0.2 = 0.35   b 0.3 + 0.7     = 1.0
+        // are the frontier (coast/week and mountains/week give one side less for the same to the other). Against a's
+        // reservation 0.35 the products of gains are 0.65 × 0.30833 = 0.200, 0.45 × 0.775 = 0.349 and 0: coast for a
+        // fortnight is the best outcome for both, and the largest sum of utilities (1.575) too.
+        var analysis = Bargaining.Analyze(OutcomeSpace.Of(domain));
+        string Named(Point p) => string.Join(",", domain.Decode(p.Index).Select((o, i) => domain.Issues[i].Options[o]));
+        analysis.Pareto.Select(Named).ShouldBe(["coast,month", "coast,fortnight", "mountains,fortnight"]);
+        analysis.Pareto.Select(p => p.Second).ShouldBe([0.075 + 0.7 / 3, 0.775, 1.0], 1e-12);
+        Named(analysis.Nash!.Value).ShouldBe("coast,fortnight");
+        analysis.Nash.Value.First.ShouldBe(0.8, 1e-12);
+        Named(analysis.MaxWelfare!.Value).ShouldBe("coast,fortnight");
     }
 
     [Theory]

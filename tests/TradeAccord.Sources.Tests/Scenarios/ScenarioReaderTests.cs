@@ -1,4 +1,6 @@
+using System.Globalization;
 using TradeAccord.Core.Scenarios;
+using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources.Scenarios;
 using TradeAccord.Sources.References;
 
@@ -7,13 +9,45 @@ namespace TradeAccord.Sources.Tests.Scenarios;
 public class ScenarioReaderTests
 {
     [Fact]
-    public void BuiltInScenarios_AllReadAndApply()
-    {
+    public void BuiltInScenarios_AreTheSixShippedFiles() =>
         BuiltIn.Loader.ScenarioNames.ShouldBe(["dec15-proceeds", "escalation-2019-10", "ieepa-refund", "no-301", "no-retaliation", "phase-one"]);
-        foreach (var name in BuiltIn.Loader.ScenarioNames)
-        {
-            BuiltIn.Schedule(name).Name.ShouldBe(name);
-        }
+
+    // What each shipped scenario says it changes (its description in scenarios/<name>.yaml), on one line it touches.
+    // Lines from data/section301/usitc_china_tariffs_2020-01-01.csv: 0101.29.00 List 4A (9903.88.15), 8471.30.01
+    // List 4B (9903.88.16), 2845.90.00 List 1 (9903.88.01). Rates in the record: List 4A 15% from 2019-09-01 and 7.5%
+    // from 2020-02-14, List 4B suspended, List 1 25% (USTR notices, data/section301/section301_headings.csv). China's
+    // soybeans 1201.90.10: MFN 3% plus 25 points from 2018-07-06 (PIIE columns mfn_2018_01_01 and
+    // chg_2018_07_06_retaliation_s301_34b of china_retaliation/china_tariffs_on_us_hs10_bjz_2018-2019.csv).
+    [Theory]
+    [InlineData("phase-one", "0101.29.00", "CN", "2020-03-01", "US", "0.075", "0.075")]        // the record itself: nothing changes
+    [InlineData("no-301", "0101.29.00", "CN", "2020-03-01", "US", "0.075", "0")]               // every Section 301 measure removed
+    [InlineData("dec15-proceeds", "8471.30.01", "CN", "2019-12-16", "US", "0", "0.15")]      // List 4B in force at 15% from 2019-12-15
+    [InlineData("escalation-2019-10", "2845.90.00", "CN", "2019-11-01", "US", "0.25", "0.30")] // Lists 1-3 at 30% from 2019-10-15
+    [InlineData("escalation-2019-10", "2845.90.00", "CN", "2019-10-14", "US", "0.25", "0.25")] // ... not the day before
+    [InlineData("no-retaliation", "1201.90.1000", "US", "2019-06-01", "CN", "0.28", "0.03")]  // China's MFN rate only
+    public void BuiltInScenario_ChangesWhatItsFileSays(string name, string hts, string origin, string date, string importer, string record, string applied)
+    {
+        var inRecord = BuiltIn.Quote(hts, origin, date, importer: importer);
+        var inScenario = BuiltIn.Quote(hts, origin, date, importer: importer, scenario: name);
+
+        // US figures are the additional duties over the general rate; China's are its whole rate (MFN included).
+        decimal Rate(DutyQuote q) => importer == "CN" ? q.TotalAdValorem : q.AdditionalAdValorem;
+        Rate(inRecord).ShouldBe(decimal.Parse(record, CultureInfo.InvariantCulture));
+        Rate(inScenario).ShouldBe(decimal.Parse(applied, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void BuiltInScenario_IeepaRefund_LeavesNoIeepaLayerOnAn2025Entry()
+    {
+        // A Chinese good entered on 2025-06-01 paid both IEEPA duties (data/us/measures/); the scenario ends every
+        // measure under either authority.
+        static TariffAuthority[] Authorities(DutyQuote q) => [.. q.Layers.Select(l => l.Measure.Authority).Distinct()];
+        Authorities(BuiltIn.Quote("0101.29.00", "CN", "2025-06-01")).ShouldContain(TariffAuthority.IeepaFentanyl);
+        Authorities(BuiltIn.Quote("0101.29.00", "CN", "2025-06-01")).ShouldContain(TariffAuthority.IeepaReciprocal);
+        var refunded = Authorities(BuiltIn.Quote("0101.29.00", "CN", "2025-06-01", scenario: "ieepa-refund"));
+        refunded.ShouldNotContain(TariffAuthority.IeepaFentanyl);
+        refunded.ShouldNotContain(TariffAuthority.IeepaReciprocal);
+        refunded.ShouldContain(TariffAuthority.Section301, "only the IEEPA layers go");
     }
 
     [Fact]
