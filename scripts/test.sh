@@ -30,6 +30,12 @@ start_test_postgres || { echo "0 passed, 1 failed"; exit 1; }
 # shellcheck source=scripts/chromium.sh
 source "$root/scripts/chromium.sh"
 find_test_chromium || { echo "0 passed, 1 failed"; exit 1; }
+
+# The replica tests put Debian's HAProxy in front of three servers.
+# shellcheck source=scripts/haproxy.sh
+source "$root/scripts/haproxy.sh"
+find_test_haproxy || { echo "0 passed, 1 failed"; exit 1; }
+
 dotnet build TradeAccord.slnx -c "$configuration" -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
 passed=0
