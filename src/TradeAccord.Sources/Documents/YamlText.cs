@@ -18,13 +18,20 @@ internal static class YamlText
     {
         DocumentText.CheckSize(text, displayName);
         var stream = new YamlStream();
+        var parser = new GuardedYamlParser(new Parser(new StringReader(text)), displayName, DocumentLimits.MaxNesting);
         try
         {
-            stream.Load(new GuardedYamlParser(new Parser(new StringReader(text)), displayName, DocumentLimits.MaxNesting));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new SourceException(displayName, (int)e.Start.Line, null, $"is not valid YAML: {Innermost(e).Message}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some malformed plain scalars in flow collections (found by
+            // fuzzing, e.g. ": {\nx"): still the document's fault, so still its error, at the last line read.
+            throw new SourceException(displayName, parser.LastLine, null, "is not valid YAML: a value cannot be read where it stands", e);
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
