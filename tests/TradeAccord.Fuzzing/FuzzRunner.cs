@@ -58,6 +58,11 @@ public static class FuzzRunner
             }
 
             var took = timer.Elapsed;
+            if (took > SlowLimit)
+            {
+                took = Retimed(target, input, took);
+            }
+
             slowest = took > slowest ? took : slowest;
             if (failure is not null && kept.Crashes < KeptCrashes)
             {
@@ -83,6 +88,31 @@ public static class FuzzRunner
         }
 
         return Report(target, fed, rejected, unhandled, slow, slowest, wall.Elapsed, findings);
+    }
+
+    // The machine is shared: a pause of the whole process (another build, a full collection) can stretch any input
+    // past the limit. An input over it is run twice more, and its fastest run is what counts, so only an input that
+    // is slow every time is reported.
+    private static TimeSpan Retimed(FuzzTarget target, byte[] input, TimeSpan first)
+    {
+        var fastest = first;
+        var timer = new Stopwatch();
+        for (var i = 0; i < 2 && fastest > SlowLimit; i++)
+        {
+            timer.Restart();
+            try
+            {
+                target.Run(input);
+            }
+            catch (Exception)
+            {
+                // Counted on the first run.
+            }
+
+            fastest = timer.Elapsed < fastest ? timer.Elapsed : fastest;
+        }
+
+        return fastest;
     }
 
     // The first use of a reader loads what it checks against (the shipped schedule, a negotiation's derived values):
