@@ -27,10 +27,11 @@ internal static class YamlText
         {
             throw new SourceException(displayName, (int)e.Start.Line, null, $"is not valid YAML: {Innermost(e).Message}", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way on some malformed plain scalars in flow collections (found by
-            // fuzzing, e.g. ": {\nx"): still the document's fault, so still its error, at the last line read.
+            // YamlDotNet fails this way on some malformed input, found by fuzzing: its scanner on a plain scalar after
+            // a flow collection opened at a line's end (": {\nx"), its parser on a tag that is not a URI, its tree on
+            // an event it did not expect. Still the document's fault, so still its error, at the last line read.
             throw new SourceException(displayName, parser.LastLine, null, "is not valid YAML: a value cannot be read where it stands", e);
         }
 
