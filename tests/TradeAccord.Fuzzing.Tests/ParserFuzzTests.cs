@@ -40,7 +40,7 @@ public sealed class ParserFuzzTests(SuiteFixture fixture) : IClassFixture<SuiteF
         var report = FuzzRunner.Run(fixture.Suite.Target(parser), Count, seed: 20261203, Budget);
 
         TestContext.Current.SendDiagnosticMessage(report.ToString());
-        report.Inputs.ShouldBeGreaterThanOrEqualTo(Math.Min(Count, 100), "too few inputs ran to mean anything");
+        report.Inputs.ShouldBeGreaterThanOrEqualTo(Math.Min(Count, 20), "too few inputs ran to mean anything");
         report.Unhandled.ShouldBe(0, Failures(report));
     }
 
