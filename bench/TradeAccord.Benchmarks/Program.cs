@@ -33,6 +33,11 @@ if (args.Length > 0 && args[0] == "crash")
     return await Crash.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "fuzz")
+{
+    return FuzzCommand.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "track-vs-groupby")
 {
     return TrackVsGroupBy.Run(args[1..]);

@@ -65,12 +65,21 @@ public static partial class RateText
             var part = rawPart.Trim();
             if (AdValoremPattern().Match(part) is { Success: true } av)
             {
-                adValorem = decimal.Parse(av.Groups["n"].Value, CultureInfo.InvariantCulture) / 100m;
+                if (Number(av.Groups["n"].Value) is not { } percent)
+                {
+                    return DutyRate.NotComputable(trimmed);
+                }
+
+                adValorem = percent / 100m;
                 if (av.Groups["num"].Success)
                 {
                     // "33 1/3%": a whole number and a fraction of a percent.
-                    adValorem += decimal.Parse(av.Groups["num"].Value, CultureInfo.InvariantCulture)
-                        / decimal.Parse(av.Groups["den"].Value, CultureInfo.InvariantCulture) / 100m;
+                    if (Number(av.Groups["num"].Value) is not { } numerator || Number(av.Groups["den"].Value) is not { } denominator)
+                    {
+                        return DutyRate.NotComputable(trimmed);
+                    }
+
+                    adValorem += numerator / denominator / 100m;
                 }
 
                 adValoremQualifier = Qualifier(av.Groups["q"].Value);
@@ -78,9 +87,13 @@ public static partial class RateText
             }
             else if (SpecificPattern().Match(part) is { Success: true } sp)
             {
-                var perUnit = sp.Groups["d"].Success
-                    ? decimal.Parse(sp.Groups["d"].Value, CultureInfo.InvariantCulture)
-                    : decimal.Parse(sp.Groups["c"].Value, CultureInfo.InvariantCulture) / 100m;
+                var amount = Number(sp.Groups["d"].Success ? sp.Groups["d"].Value : sp.Groups["c"].Value);
+                if (amount is null)
+                {
+                    return DutyRate.NotComputable(trimmed);
+                }
+
+                var perUnit = sp.Groups["d"].Success ? amount.Value : amount.Value / 100m;
                 var unit = sp.Groups["each"].Success ? "each" : QuantityUnit.Normalize(sp.Groups["u"].Value);
                 specific.Add(new SpecificDuty(perUnit, unit, Qualifier(sp.Groups["q"].Value)));
             }
@@ -102,13 +115,18 @@ public static partial class RateText
             : DutyRate.Compound(trimmed, adValorem, specific, adValoremQualifier);
     }
 
+    // Digits the patterns accept may still be too many for a decimal (a rate typed with 40 digits): not computable.
+    private static decimal? Number(string digits) =>
+        decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+
     private static string? Qualifier(string text) => text.Trim() is { Length: > 0 } q ? q : null;
 
-    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?:\s+(?<num>[1-9]\d*)/(?<den>[1-9]\d*))?\s*(?:%|percent)(?:\s+(?<q>.+))?$", RegexOptions.CultureInvariant)]
+    // ASCII digits only: \d matches the digits of every script, which decimal parsing refuses.
+    [GeneratedRegex(@"^(?<n>[0-9]+(?:\.[0-9]+)?)(?:\s+(?<num>[1-9][0-9]*)/(?<den>[1-9][0-9]*))?\s*(?:%|percent)(?:\s+(?<q>.+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex AdValoremPattern();
 
     [GeneratedRegex(
-        @"^(?:\$(?<d>\d+(?:\.\d+)?)|(?<c>\d+(?:\.\d+)?)\s*¢)\s*(?:(?<each>each)|/\s*(?<u>clean kg|pf\.\s?liter|line/\s?gross|[A-Za-z0-9.²³]+))(?:\s+(?<q>.+))?$",
+        @"^(?:\$(?<d>[0-9]+(?:\.[0-9]+)?)|(?<c>[0-9]+(?:\.[0-9]+)?)\s*¢)\s*(?:(?<each>each)|/\s*(?<u>clean kg|pf\.\s?liter|line/\s?gross|[A-Za-z0-9.²³]+))(?:\s+(?<q>.+))?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex SpecificPattern();
 }

@@ -139,7 +139,8 @@ public sealed partial class AgreementReader
         return agreement;
     }
 
-    private string PartyList => string.Join(", ", _parties.Order());
+    // By their text: a country code is not comparable, and ordering the codes themselves threw once there were two.
+    private string PartyList => string.Join(", ", _parties.Select(p => p.ToString()).Order(StringComparer.Ordinal));
 
     private IReadOnlyList<Party> ReadParties(Node root)
     {

@@ -32,25 +32,20 @@ public static class CsvTable
         return ReadRows(reader, displayName, required, optional);
     }
 
-    // Header, quotes unescaped, column count checked here rather than by the reader (so errors name the line).
+    // Quotes unescaped; the header (CsvHeader) and the column count checked here rather than by the reader, so
+    // errors name the line and the column.
     private static SepReader Open(string path) =>
-        Sep.New(',').Reader(o => o with
-        {
-            Unescape = true,
-            DisableColCountCheck = true,
-            ColNameComparer = StringComparer.OrdinalIgnoreCase,
-        }).FromFile(path);
+        Sep.New(',').Reader(o => CsvHeader.Options(o with { Unescape = true, DisableColCountCheck = true })).FromFile(path);
 
     private static IEnumerable<CsvRow> ReadRows(SepReader reader, string displayName, string[] required, string[] optional)
     {
         using (reader)
         {
-            var header = reader.Header;
-            var names = header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF')).ToArray();
+            var names = CsvHeader.Read(reader, displayName);
             var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < names.Length; i++)
             {
-                index.TryAdd(names[i], i);
+                index.Add(names[i], i);
             }
 
             var missing = required.Where(r => !index.ContainsKey(r)).ToList();

@@ -16,6 +16,9 @@ internal sealed class GuardedYamlParser(IParser inner, string displayName, int m
     /// <inheritdoc />
     public ParsingEvent? Current => inner.Current;
 
+    /// <summary>The line of the last event passed on: where a failure of the parser itself happened.</summary>
+    public int LastLine { get; private set; } = 1;
+
     /// <inheritdoc />
     public bool MoveNext()
     {
@@ -24,6 +27,7 @@ internal sealed class GuardedYamlParser(IParser inner, string displayName, int m
             return false;
         }
 
+        LastLine = Line(inner.Current!);
         switch (inner.Current)
         {
             case MappingStart or SequenceStart when ++_depth > maxNesting:

@@ -18,13 +18,21 @@ internal static class YamlText
     {
         DocumentText.CheckSize(text, displayName);
         var stream = new YamlStream();
+        var parser = new GuardedYamlParser(new Parser(new StringReader(text)), displayName, DocumentLimits.MaxNesting);
         try
         {
-            stream.Load(new GuardedYamlParser(new Parser(new StringReader(text)), displayName, DocumentLimits.MaxNesting));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new SourceException(displayName, (int)e.Start.Line, null, $"is not valid YAML: {Innermost(e).Message}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet fails this way on some malformed input, found by fuzzing: its scanner on a plain scalar after
+            // a flow collection opened at a line's end (": {\nx"), its parser on a tag that is not a URI, its tree on
+            // an event it did not expect. Still the document's fault, so still its error, at the last line read.
+            throw new SourceException(displayName, parser.LastLine, null, "is not valid YAML: a value cannot be read where it stands", e);
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 using TradeAccord.Core.Negotiation;
 using TradeAccord.Sources.Documents;
@@ -97,7 +98,7 @@ public static class GeniusXml
         var name = Path.GetFileName(path);
         var root = Load(path, name).Root ?? throw new SourceException(name, 1, null, "is empty");
         var objective = root.Element("objective") ?? throw new SourceException(name, 1, "objective", "expected utility_space/objective");
-        var byIndex = objective.Elements("issue").ToDictionary(i => Attribute(i, "index", name), i => i);
+        var byIndex = Unique(objective.Elements("issue"), i => Attribute(i, "index", name), name, "index");
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var values = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
         foreach (var weight in objective.Elements("weight"))
@@ -107,7 +108,8 @@ public static class GeniusXml
             var id = Attribute(issue, "name", name);
             weights[id] = Parse(Attribute(weight, "value", name), name, weight);
             // GENIUS evaluations are relative: the best item of an issue is worth 1.
-            var items = issue.Elements("item").ToDictionary(i => Attribute(i, "value", name), i => Parse(Attribute(i, "evaluation", name), name, i), StringComparer.Ordinal);
+            var items = Unique(issue.Elements("item"), i => Attribute(i, "value", name), name, "value")
+                .ToDictionary(kv => kv.Key, kv => Parse(Attribute(kv.Value, "evaluation", name), name, kv.Value), StringComparer.Ordinal);
             var best = items.Values.DefaultIfEmpty(1).Max();
             values[id] = items.ToDictionary(kv => kv.Key, kv => best > 0 ? kv.Value / best : 0, StringComparer.Ordinal);
         }
@@ -124,15 +126,61 @@ public static class GeniusXml
     private static XDocument Load(string path, string name)
     {
         // Bytes, not text: the XML declaration names the encoding.
-        using var bytes = new MemoryStream(DocumentText.ReadBytes(path, name));
+        var bytes = DocumentText.ReadBytes(path, name);
         try
         {
-            return XDocument.Load(bytes, LoadOptions.SetLineInfo);
+            // Building the tree of 100,000 nested elements took 19 s (it grows with the square of the depth): a
+            // first pass with the reader alone, which holds no tree, refuses such a file at the 65th level.
+            CheckNesting(bytes, name);
+            using var reader = XmlReader.Create(new MemoryStream(bytes), Settings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
-        catch (System.Xml.XmlException e)
+        catch (XmlException e)
         {
             throw new SourceException(name, e.LineNumber, null, $"cannot be read as GENIUS XML: {e.Message}", e);
         }
+    }
+
+    // No document type: GENIUS files have none, and a DTD's entities could expand a small file into a huge one.
+    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+
+    // The first pass sees a document type as a node (to name its line) and stops there, before any entity is used.
+    private static readonly XmlReaderSettings FirstPass = new() { DtdProcessing = DtdProcessing.Parse, XmlResolver = null, MaxCharactersFromEntities = 1024 };
+
+    private static void CheckNesting(byte[] bytes, string name)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(bytes), FirstPass);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.DocumentType)
+            {
+                throw new SourceException(name, ((IXmlLineInfo)reader).LineNumber, null,
+                    "cannot be read as GENIUS XML: it has a document type (<!DOCTYPE>): expected none, as GENIUS writes");
+            }
+
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= DocumentLimits.MaxNesting)
+            {
+                throw new SourceException(name, ((IXmlLineInfo)reader).LineNumber, reader.LocalName,
+                    $"nests elements more than {DocumentLimits.MaxNesting} deep: expected at most {DocumentLimits.MaxNesting} levels");
+            }
+        }
+    }
+
+    // Keys that must differ (issue indexes, item values): a repeated one is named with its line, not left to a dictionary.
+    private static Dictionary<string, XElement> Unique(IEnumerable<XElement> elements, Func<XElement, string> key, string file, string attribute)
+    {
+        var found = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        foreach (var element in elements)
+        {
+            var value = key(element);
+            if (!found.TryAdd(value, element))
+            {
+                throw new SourceException(file, Line(element), attribute,
+                    $"<{element.Name}> repeats {attribute} '{value}' of line {Line(found[value])}: expected each {attribute} once");
+            }
+        }
+
+        return found;
     }
 
     private static string Attribute(XElement element, string attribute, string file) =>
@@ -141,7 +189,7 @@ public static class GeniusXml
     private static double Parse(string text, string file, XElement element) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new SourceException(file, Line(element), element.Name.LocalName, $"'{text}' is not a number");
 
-    private static int Line(XElement element) => ((System.Xml.IXmlLineInfo)element).LineNumber;
+    private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

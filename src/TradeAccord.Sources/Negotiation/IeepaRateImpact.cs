@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Impact;
 using TradeAccord.Core.Tariffs;
@@ -17,6 +18,13 @@ internal static class IeepaRateImpact
 {
     // Hauk's US import-demand estimates by HS6, as the impact command uses for US imports.
     private const string DemandFile = "elasticities/hauk_us_import_demand_elasticities_hs6_1978-2001.csv";
+
+    // Quoting every 2024 import line on the date costs about a second a document (measured by fuzzing negotiation
+    // documents) for what depends only on the schedule, the authority and the date: kept per schedule, a few each.
+    private const int MaxCached = 4;
+    private static readonly ConditionalWeakTable<TariffSchedule, BoundedCache<(TariffAuthority, DateOnly), Derivable>> Cache = new();
+
+    private sealed record Derivable(Elasticities Demand, List<(string Code, double Value, double Other, double Share)> Lines, double Value, int Skipped);
 
     /// <summary>Raw values per option and how they were derived.</summary>
     /// <exception cref="SourceException">The block or the data are unusable: the field is named.</exception>
@@ -40,8 +48,8 @@ internal static class IeepaRateImpact
             throw spec.Error("date", spec.LineOf("date"), $"'{date:yyyy-MM-dd}' is outside the tariff data: expected a date from {schedule.DataPeriod.Start:yyyy-MM-dd} to {schedule.DataPeriod.LastDay:yyyy-MM-dd}");
         }
 
-        var demand = Elasticities.Read(Path.Combine(loader.Paths.Data, DemandFile), DemandFile, "hs6", "impliedelasticity");
-        var (lines, value, skipped) = Lines(schedule, UsImportsFromChina2024.Read(loader.Paths.Data), authority, date);
+        var (demand, lines, value, skipped) = Cache.GetValue(schedule, _ => new BoundedCache<(TariffAuthority, DateOnly), Derivable>(MaxCached))
+            .GetOrAdd((authority, date), () => Prepare(loader, schedule, authority, date));
         var top = rates.Values.Max();
         var raw = rates.ToDictionary(r => r.Key, r => ImpactDeriver.Measure(spec, kind, ImpactModel.Run(lines.Select(l =>
             new ImpactLine(l.Code, word, l.Value, 0, l.Other + l.Share * top, l.Other + l.Share * r.Value, 0, demand.For(l.Code).Value, 0)))), StringComparer.Ordinal);
@@ -50,6 +58,13 @@ internal static class IeepaRateImpact
         var how = $"{ImpactDeriver.Describe(kind)} at each {word} rate, other duties as on {date:yyyy-MM-dd} ({series}; impact model, "
                   + $"{demand.Source}; other sources not in the model, so no diversion), scaled to [0, 1]";
         return (raw, how);
+    }
+
+    private static Derivable Prepare(ScheduleLoader loader, TariffSchedule schedule, TariffAuthority authority, DateOnly date)
+    {
+        var demand = Elasticities.Read(Path.Combine(loader.Paths.Data, DemandFile), DemandFile, "hs6", "impliedelasticity");
+        var (lines, value, skipped) = Lines(schedule, UsImportsFromChina2024.Read(loader.Paths.Data), authority, date);
+        return new Derivable(demand, lines, value, skipped);
     }
 
     private static (List<(string Code, double Value, double Other, double Share)> Lines, double Value, int Skipped) Lines(

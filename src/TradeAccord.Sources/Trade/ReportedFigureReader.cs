@@ -91,7 +91,7 @@ public static partial class ReportedFigureReader
         var text = row["date"];
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return (day, text);
+            return (Dated(row, "date", day, text), text);
         }
 
         // Only the month is known: the first of it, so that a dated figure of the same month counts as later.
@@ -101,46 +101,46 @@ public static partial class ReportedFigureReader
     private static (Cumulation, DateInterval) Period(CsvRow row, DateOnly asOf)
     {
         var text = row["period"];
-        var untilAsOf = asOf.AddDays(1);
+        var untilAsOf = asOf.AddDays(1); // a date of the years Dated allows, so never the last day DateOnly holds
         if (MonthPattern().IsMatch(text))
         {
             var month = Month(row, "period", text);
-            return (Cumulation.Month, new(month, month.AddMonths(1)));
+            return (Cumulation.Month, Span(row, month, month.AddMonths(1)));
         }
 
         if (MonthRange().Match(text) is { Success: true } range)
         {
-            return (Cumulation.ToDate, new(Month(row, "period", range.Groups[1].Value), Month(row, "period", range.Groups[2].Value).AddMonths(1)));
+            return (Cumulation.ToDate, Span(row, Month(row, "period", range.Groups[1].Value), Month(row, "period", range.Groups[2].Value).AddMonths(1)));
         }
 
         if (YearPattern().IsMatch(text))
         {
-            var year = int.Parse(text, CultureInfo.InvariantCulture);
+            var year = Year(row, text);
             return (Cumulation.Whole, new(new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1)));
         }
 
         if (Since().Match(text) is { Success: true } since)
         {
-            return (Cumulation.Since, new(Day(row, since.Groups[1].Value), untilAsOf));
+            return (Cumulation.Since, Span(row, Day(row, since.Groups[1].Value), untilAsOf));
         }
 
         if (MarketingYear().Match(text) is { Success: true } my)
         {
             // The U.S. soybean marketing year starts on 1 September; an explicit range or end day narrows it.
-            var start = new DateOnly(int.Parse(my.Groups[1].Value, CultureInfo.InvariantCulture), 9, 1);
+            var start = new DateOnly(Year(row, my.Groups[1].Value), 9, 1);
             var rest = my.Groups[2].Value;
             if (DayRange().Match(rest) is { Success: true } days)
             {
-                return (Cumulation.ToDate, new(Day(row, days.Groups[1].Value), Day(row, days.Groups[2].Value).AddDays(1)));
+                return (Cumulation.ToDate, Span(row, Day(row, days.Groups[1].Value), Day(row, days.Groups[2].Value).AddDays(1)));
             }
 
-            return (Cumulation.ToDate, new(start, To().Match(rest) is { Success: true } to ? Day(row, to.Groups[1].Value).AddDays(1) : untilAsOf));
+            return (Cumulation.ToDate, Span(row, start, To().Match(rest) is { Success: true } to ? Day(row, to.Groups[1].Value).AddDays(1) : untilAsOf));
         }
 
         // A statement on the pledge "for late 2025" speaks of the pledge's own period, the last two months of the year.
         if (LateYear().Match(text) is { Success: true } late)
         {
-            var year = int.Parse(late.Groups[1].Value, CultureInfo.InvariantCulture);
+            var year = Year(row, late.Groups[1].Value);
             return (Cumulation.Whole, new(new DateOnly(year, 11, 1), new DateOnly(year + 1, 1, 1)));
         }
 
@@ -149,13 +149,25 @@ public static partial class ReportedFigureReader
 
     private static DateOnly Month(CsvRow row, string column, string text) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-            ? month
+            ? Dated(row, column, month, text)
             : throw row.Error(column, $"'{text}' is not a date: expected yyyy-MM-dd or yyyy-MM");
 
     private static DateOnly Day(CsvRow row, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
+            ? Dated(row, "period", day, text)
             : throw row.Error("period", $"'{text}' is not a date: expected yyyy-MM-dd");
+
+    private static int Year(CsvRow row, string text) => int.Parse(text, CultureInfo.InvariantCulture) is var year and >= 1990 and <= 2100
+        ? year
+        : throw row.Error("period", $"'{text}' is out of range: expected a year from 1990 to 2100");
+
+    // Reported figures speak of trade since 1990, as the trade files do; the bounds also keep a period's end, a day
+    // or a month after its last, a date (9999-12-31 has no day after it).
+    private static DateOnly Dated(CsvRow row, string column, DateOnly date, string text) =>
+        date.Year is >= 1990 and <= 2100 ? date : throw row.Error(column, $"'{text}' is out of range: expected a date from 1990 to 2100");
+
+    private static DateInterval Span(CsvRow row, DateOnly start, DateOnly end) =>
+        end > start ? new DateInterval(start, end) : throw row.Error("period", $"'{row["period"]}' ends before it starts: expected a period running forward");
 
     [GeneratedRegex(@"purchase|booked|commitments \(sales\)|completed")]
     private static partial Regex PurchaseWords();
@@ -163,27 +175,27 @@ public static partial class ReportedFigureReader
     [GeneratedRegex(@"export|shipment|sales")]
     private static partial Regex ExportWords();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}$")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$")]
+    [GeneratedRegex(@"^([0-9]{4}-[0-9]{2})\.\.([0-9]{4}-[0-9]{2})$")]
     private static partial Regex MonthRange();
 
-    [GeneratedRegex(@"^\d{4}$")]
+    [GeneratedRegex(@"^[0-9]{4}$")]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"^since (\d{4}-\d{2}-\d{2})$")]
+    [GeneratedRegex(@"^since ([0-9]{4}-[0-9]{2}-[0-9]{2})$")]
     private static partial Regex Since();
 
-    [GeneratedRegex(@"^MY(\d{4})/\d{2}(.*)$")]
+    [GeneratedRegex(@"^MY([0-9]{4})/[0-9]{2}(.*)$")]
     private static partial Regex MarketingYear();
 
-    [GeneratedRegex(@"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")]
+    [GeneratedRegex(@"([0-9]{4}-[0-9]{2}-[0-9]{2})\.\.([0-9]{4}-[0-9]{2}-[0-9]{2})")]
     private static partial Regex DayRange();
 
-    [GeneratedRegex(@"to (\d{4}-\d{2}-\d{2})")]
+    [GeneratedRegex(@"to ([0-9]{4}-[0-9]{2}-[0-9]{2})")]
     private static partial Regex To();
 
-    [GeneratedRegex(@"^commitment for late (\d{4})$")]
+    [GeneratedRegex(@"^commitment for late ([0-9]{4})$")]
     private static partial Regex LateYear();
 }

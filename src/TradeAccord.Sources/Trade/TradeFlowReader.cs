@@ -38,7 +38,7 @@ public static class TradeFlowReader
             var month = Month(row);
             var code = Code(row);
             var value = Amount(row, "value_usd");
-            var quantity = row["quantity"].Length == 0 ? (decimal?)null : Amount(row, "quantity");
+            var quantity = row["quantity"].Length == 0 ? (decimal?)null : Quantity(row);
             // A code may come twice in a month when its quantity is in two units (Census energy lines, 2020).
             var unit = row["quantity_unit"];
             if (!seen.Add((month, code, unit)))
@@ -109,11 +109,11 @@ public static class TradeFlowReader
             : throw row.Error(column, $"'{code}' is not a product code: expected 2 to 10 digits");
     }
 
-    private static decimal Amount(CsvRow row, string column)
-    {
-        var text = row[column];
-        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+    private static decimal Amount(CsvRow row, string column) => TradeAmount.Parse(row, column);
+
+    // Quantities are stored as doubles: any decimal fits.
+    private static decimal Quantity(CsvRow row) =>
+        decimal.TryParse(row["quantity"], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw row.Error(column, $"'{text}' is not an amount: expected a number of zero or more, without separators");
-    }
+            : throw row.Error("quantity", $"'{row["quantity"]}' is not an amount: expected a number of zero or more, without separators");
 }

@@ -77,8 +77,5 @@ public static class YearToDateReader
             ? month
             : throw row.Error(column, $"'{row[column]}' is not a month: expected yyyy-MM from 1990 to 2100");
 
-    private static decimal Amount(CsvRow row, string column) =>
-        decimal.TryParse(row[column], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw row.Error(column, $"'{row[column]}' is not an amount: expected a number of zero or more, without separators");
+    private static decimal Amount(CsvRow row, string column) => TradeAmount.Parse(row, column);
 }

@@ -140,6 +140,10 @@ public class GeniusXmlTests
     [InlineData("agent-a.xml", "<weight index=\"2\" value=\"0.4\"/>", "<weight index=\"7\" value=\"0.4\"/>", "agent-a.xml:14: field 'weight': index 7 names no issue")]
     [InlineData("agent-a.xml", "<item index=\"1\" value=\"week\" evaluation=\"1\"/>", "<item index=\"1\" evaluation=\"1\"/>", "agent-a.xml:9: field 'value': <item> has no value attribute")]
     [InlineData("agent-a.xml", "</utility_space>", "", "agent-a.xml:18: cannot be read as GENIUS XML")]
+    // Found by fuzzing: repeated keys reached a dictionary's ArgumentException, and a document type was expanded.
+    [InlineData("agent-a.xml", "value=\"mountains\"", "value=\"coast\"", "agent-a.xml:6: field 'value': <item> repeats value 'coast' of line 5: expected each value once")]
+    [InlineData("agent-a.xml", "name=\"length\" index=\"2\"", "name=\"length\" index=\"1\"", "agent-a.xml:8: field 'index': <issue> repeats index '1' of line 4: expected each index once")]
+    [InlineData("agent-a.xml", "<utility_space>", "<!DOCTYPE u [<!ENTITY e \"x\">]>\n<utility_space>", "agent-a.xml:2: cannot be read as GENIUS XML")]
     public void A_malformed_profile_names_its_file_line_and_field(string file, string find, string replace, string expected)
     {
         using var temp = new TempFolder();
@@ -148,6 +152,20 @@ public class GeniusXmlTests
         temp.Write("agent-b.xml", file == "agent-b.xml" ? ProfileB.Replace(find, replace, StringComparison.Ordinal) : ProfileB);
 
         Should.Throw<SourceException>(() => GeniusXml.Import(temp.Path)).Message.ShouldStartWith(expected);
+    }
+
+    [Fact]
+    public void Import_ElementsNestedFarPastTheLimit_RefusedAtTheLimit()
+    {
+        // Found by fuzzing: 100,000 nested elements took 19 s to build into a tree (quadratic in the depth).
+        using var temp = new TempFolder();
+        temp.Write("domain.xml", Domain);
+        temp.Write("agent-a.xml", ProfileA.Replace("<discount_factor value=\"1.0\"/>",
+            string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000)), StringComparison.Ordinal));
+        temp.Write("agent-b.xml", ProfileB);
+
+        Should.Throw<SourceException>(() => GeniusXml.Import(temp.Path)).Message
+            .ShouldBe("agent-a.xml:17: field 'a': nests elements more than 64 deep: expected at most 64 levels");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using nietras.SeparatedValues;
 using TradeAccord.Sources;
+using TradeAccord.Sources.Csv;
 using TradeAccord.Core.Common;
 using TradeAccord.Core.Tariffs;
 
@@ -35,13 +36,12 @@ public sealed class EntryFile : IDisposable
     private readonly ConcurrentDictionary<string, CountryCode> _countries = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, ProductCode> _codes = new(StringComparer.Ordinal);
 
-    private EntryFile(SepReader reader, Stream stream, string name)
+    private EntryFile(SepReader reader, Stream stream, string name, string[] columns)
     {
         _reader = reader;
         Stream = stream;
         _name = name;
-        var header = reader.Header;
-        ColumnNames = [.. header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF'))];
+        ColumnNames = columns;
         var missing = RequiredColumns.Where(c => IndexOf(c) < 0).ToList();
         if (missing.Count > 0)
         {
@@ -84,19 +84,26 @@ public sealed class EntryFile : IDisposable
 
         try
         {
-            var reader = Sep.New(',').Reader(o => o with
+            // The header is read by CsvHeader, which names a repeated column instead of letting Sep throw.
+            var reader = Sep.New(',').Reader(o => CsvHeader.Options(o with { Unescape = true, DisableColCountCheck = true })).From(stream);
+            string[] columns;
+            try
             {
-                Unescape = true,
-                DisableColCountCheck = true,
-                ColNameComparer = StringComparer.OrdinalIgnoreCase,
-            }).From(stream);
-            if (reader.Header.IsEmpty)
+                columns = CsvHeader.Read(reader, path);
+            }
+            catch
+            {
+                reader.Dispose();
+                throw;
+            }
+
+            if (columns.Length == 0)
             {
                 reader.Dispose();
                 throw new SourceException(path, 1, null, $"is empty: expected a header with {string.Join(", ", RequiredColumns)}");
             }
 
-            return new EntryFile(reader, stream, path);
+            return new EntryFile(reader, stream, path, columns);
         }
         catch
         {
