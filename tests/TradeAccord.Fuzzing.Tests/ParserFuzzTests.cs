@@ -13,12 +13,6 @@ public sealed class ParserFuzzTests(SuiteFixture fixture) : IClassFixture<SuiteF
     private static readonly int Count = Setting("ACCORD_FUZZ_COUNT", 2000);
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(Setting("ACCORD_FUZZ_SECONDS", 30));
 
-    // Crashes found here in code outside the readers, each with its input, until their fix lands.
-    private static readonly Dictionary<string, string> KnownCrashes = new(StringComparer.Ordinal)
-    {
-        ["api-case-open"] = "a case opened with \"at\":\"9999-12-31\" fails in SqlCaseStore.CountOpened (new DateOnly(year + 1, 1, 1)) with a 500",
-    };
-
     public static TheoryData<string> Parsers
     {
         get
@@ -32,11 +26,6 @@ public sealed class ParserFuzzTests(SuiteFixture fixture) : IClassFixture<SuiteF
     [MemberData(nameof(Parsers))]
     public void Parser_GeneratedInputs_OnlyRejectedWithTheProjectsErrors(string parser)
     {
-        if (KnownCrashes.TryGetValue(parser, out var known))
-        {
-            Assert.Skip($"known crash outside the readers: {known}");
-        }
-
         var report = FuzzRunner.Run(fixture.Suite.Target(parser), Count, seed: 20261203, Budget);
 
         TestContext.Current.SendDiagnosticMessage(report.ToString());

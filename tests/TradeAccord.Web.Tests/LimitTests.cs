@@ -51,6 +51,22 @@ public sealed class LimitTests
     }
 
     [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("2101-01-01")]
+    public async Task A_case_dated_outside_the_record_dates_is_400_naming_the_date_not_a_500(string at)
+    {
+        // Found by fuzzing the case endpoint: a case opened on 9999-12-31 failed in the store and in its deadlines.
+        await using var server = await Server.Start();
+        var client = server.Client(Server.UsKey);
+        var opened = await client.PostAsJsonAsync("/api/cases", new { respondent = "CN", summary = "purchases short", at }, Cancel);
+        var problem = await Problem(opened, HttpStatusCode.BadRequest);
+        problem.GetProperty("field").GetString().ShouldBe("at");
+        problem.GetProperty("detail").GetString()!.ShouldContain("expected 1990-01-01 to 2100-12-31");
+        (await client.GetFromJsonAsync<JsonElement>("/api/cases?at=2100-12-31", Cancel)).GetArrayLength().ShouldBe(0);
+    }
+
+    [Theory]
     [InlineData("""{"hts":"7326.90.8688","origin":"CN","entryDate":"2019-06-20","value":1,"quantity":-5,"unit":"kg"}""", "quantity")]
     [InlineData("""{"hts":"7326.90.8688","origin":"CN","entryDate":"9999-12-31","value":1}""", "entryDate")]
     [InlineData("""{"hts":"7326.90.8688","origin":"CN","entryDate":"2019-06-20","exportDate":"2019-07-01","value":1}""", "exportDate")]

@@ -30,7 +30,7 @@ public sealed record CaseAction(string? Action, string? At, DateOnly? Today, str
             fields.Problem("action", "is required: expected one of the actions permitted in the case's stage (a case's view lists them)");
         }
 
-        var at = Today is { } today ? fields.OptionalDate("at", At) ?? today : fields.Date("at", At);
+        var at = fields.RecordDate("at", Today is { } today ? fields.OptionalDate("at", At) ?? today : fields.Date("at", At));
         fields.ThrowIfInvalid();
         return cases.Advance(id, Action!, by, at, Note);
     }

@@ -38,7 +38,7 @@ public sealed record CaseOpening(string? Complainant, string? Respondent, string
             fields.Problem("summary", "is required: the complaint in a sentence");
         }
 
-        var at = Today is { } today ? fields.OptionalDate("at", At) ?? today : fields.Date("at", At);
+        var at = fields.RecordDate("at", Today is { } today ? fields.OptionalDate("at", At) ?? today : fields.Date("at", At));
         fields.ThrowIfInvalid();
         return cases.Open(Agreement, complainant, respondent, Article, Summary!, at, Confidential);
     }

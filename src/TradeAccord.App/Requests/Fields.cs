@@ -49,6 +49,20 @@ public sealed class Fields(FieldStyle style, Validator? problems = null)
         return null;
     }
 
+    /// <summary>The first and last day a dispute's record may carry: its deadlines, years of days later, must still be dates.</summary>
+    public static readonly (DateOnly First, DateOnly Last) RecordDates = (new(1990, 1, 1), new(2100, 12, 31));
+
+    /// <summary>Records a problem when <paramref name="date"/> lies outside <see cref="RecordDates"/>.</summary>
+    public DateOnly RecordDate(string field, DateOnly date)
+    {
+        if (!Has(field) && (date < RecordDates.First || date > RecordDates.Last))
+        {
+            Problem(field, $"{date:yyyy-MM-dd} is outside the dates a case may carry: expected {RecordDates.First:yyyy-MM-dd} to {RecordDates.Last:yyyy-MM-dd}");
+        }
+
+        return date;
+    }
+
     /// <summary>A required country code.</summary>
     public CountryCode Country(string field, string? text)
     {

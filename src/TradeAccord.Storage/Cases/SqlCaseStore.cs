@@ -75,8 +75,9 @@ public abstract class SqlCaseStore : ICaseStore
 
     /// <inheritdoc />
     public int CountOpened(string complainant, string respondent, int year) => Guard("the cases could not be counted", () =>
-        (int)Connection.Int64(null, "SELECT count(*) FROM cases WHERE complainant = $1 AND respondent = $2 AND opened >= $3 AND opened < $4",
-            complainant, respondent, new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1)));
+        (int)Connection.Int64(null, "SELECT count(*) FROM cases WHERE complainant = $1 AND respondent = $2 AND opened >= $3 AND opened <= $4",
+            // The year's last day, inclusive: the next year's first day does not exist after 9999.
+            complainant, respondent, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)));
 
     /// <inheritdoc />
     public void Append(string caseId, long expectedVersion, CaseEvent e)

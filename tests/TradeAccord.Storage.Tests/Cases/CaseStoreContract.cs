@@ -57,6 +57,20 @@ public abstract class CaseStoreContract : IDisposable
     }
 
     [Fact]
+    public void Cases_opened_on_the_calendars_last_day_are_numbered_within_their_year()
+    {
+        // Found by fuzzing the case endpoint: a year's cases were counted up to the next year's first day, which does not
+        // exist after 9999 (requests now stop at 2100, Fields.RecordDates); the count takes the year's days inclusive.
+        using var store = NewStore();
+        var cases = Service(store);
+        var phaseOne = Shipped.Loader.Documents.Find(ReferenceKind.Agreement, "us-china-phase-one")!;
+
+        cases.Open(phaseOne, US, CN, "6.2", "Filed on the last day", D("2100-12-31"), false).Header.Id.ShouldBe("US-CN-2100-001");
+        cases.Open(phaseOne, US, CN, "6.2", "Filed on the last day again", D("2100-12-31"), false).Header.Id.ShouldBe("US-CN-2100-002");
+        cases.Open(phaseOne, US, CN, "6.2", "Filed on the year's first day", D("2100-01-01"), false).Header.Id.ShouldBe("US-CN-2100-003");
+    }
+
+    [Fact]
     public void Consultations_end_in_consensus()
     {
         using var store = NewStore();
