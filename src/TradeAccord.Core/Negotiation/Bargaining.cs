@@ -131,8 +131,10 @@ public static class Bargaining
             return null;
         }
 
-        // About one point per bucket up to a million buckets: few points share a bucket, and the table stays in cache-sized pages.
-        var buckets = Math.Min(n, 1 << 20);
+        // At most 65,536 buckets: the table (512 KB) stays in the L2 cache while the points hit it in random order. A
+        // million buckets (8 MB) made the pass 4-5 times slower on 10 million points; the few more points per bucket
+        // that survive cost the sort next to nothing.
+        var buckets = Math.Min(n, 1 << 16);
         var scale = (buckets - 1) / (max - min);
         if (!double.IsFinite(scale))
         {
