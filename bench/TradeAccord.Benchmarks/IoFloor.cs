@@ -30,4 +30,18 @@ internal static class IoFloor
 
         return rows;
     }
+
+    /// <summary>Reads and parses every row of <paramref name="inputPath"/> into a shipment, on one thread, pricing nothing.</summary>
+    /// <returns>Rows parsed into a shipment.</returns>
+    public static long Parse(string inputPath)
+    {
+        using var entries = EntryFile.Open(inputPath);
+        long parsed = 0;
+        foreach (var entry in entries.Read())
+        {
+            parsed += entry.Shipment is null ? 0 : 1;
+        }
+
+        return parsed;
+    }
 }
