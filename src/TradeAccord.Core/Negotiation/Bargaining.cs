@@ -20,10 +20,46 @@ public sealed record BargainingAnalysis(int Outcomes, IReadOnlyList<Point> Paret
 public static class Bargaining
 {
     /// <summary>
-    /// The positions of the Pareto-optimal points: no other point is at least as good for both and better for one.
-    /// One sort and one sweep, O(n log n); the points come out best for the first party first.
+    /// The positions of the Pareto-optimal points: no other point is at least as good for both and better for one;
+    /// best for the first party first. A linear pre-pass drops the points that are plainly dominated, then
+    /// <see cref="FrontierBySort"/> sorts only what is left: on real and random spaces a few hundred of millions.
+    /// The pre-pass buckets the points by their first utility (monotone, so a higher bucket means a strictly higher
+    /// first utility) and drops every point whose second utility is no better than the best of a higher bucket.
+    /// No frontier point is dropped, and every dropped point is dominated by a frontier point, which is kept.
+    /// Worst case (every point in one bucket) it keeps everything and costs the plain sort: O(n log n).
     /// </summary>
     public static int[] Frontier(double[] first, double[] second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var candidates = Candidates(first, second);
+        if (candidates is null)
+        {
+            return FrontierBySort(first, second);
+        }
+
+        var f = new double[candidates.Length];
+        var s = new double[candidates.Length];
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            f[k] = first[candidates[k]];
+            s[k] = second[candidates[k]];
+        }
+
+        var frontier = FrontierBySort(f, s);
+        for (var k = 0; k < frontier.Length; k++)
+        {
+            frontier[k] = candidates[frontier[k]];
+        }
+
+        return frontier;
+    }
+
+    /// <summary>
+    /// The plain frontier: one sort of every point by the first utility and one sweep, O(n log n); best for the first
+    /// party first. The reference for <see cref="Frontier"/>.
+    /// </summary>
+    public static int[] FrontierBySort(double[] first, double[] second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -69,6 +105,73 @@ public static class Bargaining
 
         return [.. frontier];
     }
+
+    /// <summary>
+    /// The points that survive the bucket pre-pass, in position order; null when it cannot help (no spread in the
+    /// first utility) or must not run (a utility that is not a finite number: the plain sort decides those).
+    /// </summary>
+    private static int[]? Candidates(double[] first, double[] second)
+    {
+        var n = Math.Min(first.Length, second.Length);
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        for (var i = 0; i < n; i++)
+        {
+            var x = first[i];
+            if (!double.IsFinite(x) || !double.IsFinite(second[i]))
+            {
+                return null;
+            }
+
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+
+        if (!(max > min) || first.Length != second.Length)
+        {
+            return null;
+        }
+
+        // At most 65,536 buckets: the table (512 KB) stays in the L2 cache while the points hit it in random order. A
+        // million buckets (8 MB) made the pass 4-5 times slower on 10 million points; the few more points per bucket
+        // that survive cost the sort next to nothing.
+        var buckets = Math.Min(n, 1 << 16);
+        var scale = (buckets - 1) / (max - min);
+        if (!double.IsFinite(scale))
+        {
+            return null;
+        }
+
+        var above = new double[buckets];
+        Array.Fill(above, double.NegativeInfinity);
+        for (var i = 0; i < n; i++)
+        {
+            var b = Bucket(first[i], min, scale, buckets);
+            above[b] = Math.Max(above[b], second[i]);
+        }
+
+        // Turn each bucket's best into the best of the buckets strictly above it.
+        var running = double.NegativeInfinity;
+        for (var b = buckets - 1; b >= 0; b--)
+        {
+            var own = above[b];
+            above[b] = running;
+            running = Math.Max(running, own);
+        }
+
+        var kept = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            if (second[i] > above[Bucket(first[i], min, scale, buckets)])
+            {
+                kept.Add(i);
+            }
+        }
+
+        return [.. kept];
+    }
+
+    // Monotone in x: subtracting, scaling by a positive number and truncating never reverse an order.
+    private static int Bucket(double x, double min, double scale, int buckets) => Math.Min((int)((x - min) * scale), buckets - 1);
 
     /// <summary>The quadratic check: every point against every other. For tests and the benchmark baseline.</summary>
     public static int[] FrontierByBruteForce(double[] first, double[] second)
