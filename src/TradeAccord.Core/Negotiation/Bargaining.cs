@@ -89,6 +89,9 @@ public static class Bargaining
 
             if (groupBest > best)
             {
+                // Equal points in index order: the sort is not stable, and without this the order of ties would
+                // depend on what was sorted (all points, or the fast path's survivors).
+                var from = frontier.Count;
                 for (var k = start; k < end; k++)
                 {
                     if (second[order[k]] == groupBest)
@@ -97,6 +100,7 @@ public static class Bargaining
                     }
                 }
 
+                frontier.Sort(from, frontier.Count - from, null);
                 best = groupBest;
             }
 

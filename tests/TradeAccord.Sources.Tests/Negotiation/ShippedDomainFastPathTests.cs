@@ -22,11 +22,12 @@ public class ShippedDomainFastPathTests
         fast.Indexes.ShouldBe(plain.Indexes);
         fast.First.ShouldBe(plain.First);
         fast.Second.ShouldBe(plain.Second);
-        var frontier = Bargaining.Frontier(fast.First, fast.Second).Order().ToArray();
-        var sorted = Bargaining.FrontierBySort(plain.First, plain.Second).Order().ToArray();
+        var frontier = Bargaining.Frontier(fast.First, fast.Second);
+        var sorted = Bargaining.FrontierBySort(plain.First, plain.Second);
         var pairwise = Bargaining.FrontierByBruteForce(plain.First, plain.Second);
         frontier.ShouldNotBeEmpty();
-        sorted.ShouldBe(pairwise);
+        sorted.Order().ToArray().ShouldBe(pairwise.Order().ToArray());
+        // In order, ties included: the published analyses list the frontier as the plain path does.
         frontier.ShouldBe(sorted);
     }
 
