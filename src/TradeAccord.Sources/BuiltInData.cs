@@ -74,6 +74,35 @@ public static class BuiltInData
         return new MeasureSet(measures, dataPeriod, sources) { StackingRules = rules, MissingAfterEnd = missing };
     }
 
+    /// <summary>
+    /// Every file under <paramref name="dataDirectory"/> that <see cref="Load"/> may read, in a fixed order: what a
+    /// stored schedule's fingerprint covers. A reader added to <see cref="Load"/> must keep its file in these folders
+    /// (a test loads the data from a copy of exactly these files).
+    /// </summary>
+    public static IReadOnlyList<string> InputFiles(string dataDirectory)
+    {
+        var files = new List<string>();
+        foreach (var single in (string[])["catalog.yaml", "hts/revisions.csv", "hts/" + HtsCompiler.CompiledFile])
+        {
+            var path = Path.Combine(dataDirectory, single);
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+        }
+
+        foreach (var folder in (string[])["section301", "us", "cn", "china_retaliation"])
+        {
+            var path = Path.Combine(dataDirectory, folder);
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            }
+        }
+
+        return files;
+    }
+
     /// <summary>Reads a YAML file of measures (top-level <c>importer</c> and <c>measures</c>).</summary>
     /// <exception cref="SourceException">The file is unreadable or malformed: every problem in it is named.</exception>
     public static IReadOnlyList<Measure> ReadMeasureFile(string path, string displayName, CoverageResolver resolver)

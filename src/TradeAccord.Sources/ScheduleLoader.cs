@@ -4,6 +4,7 @@ using System.Text;
 using TradeAccord.Core.Scenarios;
 using TradeAccord.Core.Tariffs;
 using TradeAccord.Sources.Agreements;
+using TradeAccord.Sources.Compiled;
 using TradeAccord.Sources.References;
 using TradeAccord.Sources.Scenarios;
 
@@ -24,20 +25,26 @@ public sealed class ScheduleLoader
     /// <summary>How many compiled schedules of users' files are kept (each is tens of megabytes).</summary>
     public const int MaxCachedFiles = 4;
 
-    private readonly Lazy<MeasureSet> _baseline;
-    private readonly Lazy<TariffSchedule> _baselineSchedule;
+    private readonly Lazy<StoredScheduleResult> _baselineSchedule;
     private readonly Lazy<AgreementContext> _agreementContext;
     private readonly ConcurrentDictionary<string, Lazy<TariffSchedule>> _builtIn = new(StringComparer.Ordinal);
     private readonly BoundedCache<string, TariffSchedule> _files = new(MaxCachedFiles);
 
-    /// <summary>Creates a loader over <paramref name="paths"/>.</summary>
+    /// <summary>Creates a loader over <paramref name="paths"/> that stores the compiled baseline in the default cache folder.</summary>
     public ScheduleLoader(DataPaths paths)
+        : this(paths, StoredSchedules.DefaultDirectory())
+    {
+    }
+
+    /// <summary>Creates a loader over <paramref name="paths"/> that stores the compiled baseline in <paramref name="scheduleCache"/> (null: nowhere).</summary>
+    public ScheduleLoader(DataPaths paths, string? scheduleCache)
     {
         Paths = paths;
         Documents = new BuiltInDocuments(paths);
         // PublicationOnly: a failed load (a file being edited) is not cached; the next call reads again.
-        _baseline = new Lazy<MeasureSet>(() => BuiltInData.Load(paths.Data), LazyThreadSafetyMode.PublicationOnly);
-        _baselineSchedule = new Lazy<TariffSchedule>(() => TariffSchedule.Compile(Baseline), LazyThreadSafetyMode.PublicationOnly);
+        _baselineSchedule = new Lazy<StoredScheduleResult>(
+            () => StoredSchedules.LoadOrCompile(paths.Data, scheduleCache, () => TariffSchedule.Compile(BuiltInData.Load(paths.Data))),
+            LazyThreadSafetyMode.PublicationOnly);
         _agreementContext = new Lazy<AgreementContext>(() => new AgreementContext(Baseline, paths.Data), LazyThreadSafetyMode.PublicationOnly);
     }
 
@@ -47,8 +54,11 @@ public sealed class ScheduleLoader
     /// <summary>The shipped scenarios, agreements and negotiation domains.</summary>
     public BuiltInDocuments Documents { get; }
 
-    /// <summary>The measures as read from the sources.</summary>
-    public MeasureSet Baseline => _baseline.Value;
+    /// <summary>The measures as read from the sources (or from the schedule stored for them).</summary>
+    public MeasureSet Baseline => _baselineSchedule.Value.Schedule.Set;
+
+    /// <summary>How the baseline was obtained: read from its stored file, or compiled (and stored).</summary>
+    public StoredScheduleResult BaselineStorage => _baselineSchedule.Value;
 
     /// <summary>What agreement files are checked against: these measures and this data folder.</summary>
     public AgreementContext AgreementContext => _agreementContext.Value;
@@ -61,7 +71,7 @@ public sealed class ScheduleLoader
     /// <exception cref="AgreementException">An agreement used as the scenario has problems.</exception>
     public TariffSchedule Load(DocumentRef? scenario = null) => scenario switch
     {
-        null => _baselineSchedule.Value,
+        null => _baselineSchedule.Value.Schedule,
         DocumentRef.BuiltIn shipped => Cached(_builtIn, shipped.Name, () => Compile(shipped)),
         DocumentRef.LocalFile file => FromFile(file),
         _ => Compile(scenario),

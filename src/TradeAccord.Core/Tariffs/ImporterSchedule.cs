@@ -12,51 +12,43 @@ namespace TradeAccord.Core.Tariffs;
 /// </remarks>
 public sealed class ImporterSchedule
 {
-    private readonly Dictionary<ProductCode, int[]> _byLine;
-    private readonly ProductCode[] _listedLines;
+    private readonly LineIndex _index;
+    private readonly Measure[] _measures;
     private readonly Measure[] _nomenclature;
+    private readonly HashSet<string> _nomenclatureCoverages;
+    private readonly int[] _byReportRank;
+    private readonly int[] _reportRank;
 
     // Per nomenclature layer, the warning for an entry before its source was in force or after its data end.
     private readonly string?[] _beforeSource;
     private readonly string?[] _afterSource;
-    private readonly Dictionary<string, ProductCode[]> _sortedLines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ProductCode, LineResolution[]> _lookups = new();
 
-    internal ImporterSchedule(CountryCode importer, IReadOnlyList<Measure> measures)
+    internal ImporterSchedule(CountryCode importer, IReadOnlyList<Measure> measures, LineIndex? index = null)
     {
         Importer = importer;
         Measures = measures;
-        var byLine = new Dictionary<ProductCode, List<int>>();
-        for (var i = 0; i < measures.Count; i++)
+        _measures = [.. measures];
+        _byReportRank = InReportOrder(_measures);
+        _reportRank = new int[_measures.Length];
+        for (var rank = 0; rank < _byReportRank.Length; rank++)
         {
-            foreach (var line in measures[i].Coverage.Lines)
-            {
-                if (!byLine.TryGetValue(line, out var list))
-                {
-                    byLine[line] = list = [];
-                }
-
-                list.Add(i);
-            }
+            _reportRank[_byReportRank[rank]] = rank;
         }
 
-        _byLine = byLine.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-        _listedLines = [.. _byLine.Keys.Order()];
+        _index = index ?? LineIndex.Build(measures);
         _nomenclature = [.. measures.Where(m => m.DefinesNomenclature).OrderBy(m => m.Validity.Start)];
+        _nomenclatureCoverages = _nomenclature.Select(m => m.Coverage.Id).ToHashSet(StringComparer.Ordinal);
         _beforeSource = [.. _nomenclature.Select(m => m.DocumentedFrom is { } from
             ? $"no shipped revision was in force on the entry date: using the nearest, {m.Title} (in force from {from:yyyy-MM-dd})"
             : null)];
         _afterSource = [.. _nomenclature.Select(m => m.DocumentedUntil is { } until
             ? $"{m.Title}: the data end {until:yyyy-MM-dd}; {m.CarriedForwardNote ?? "rates in force then are carried forward, and changes after that date are not in the data"}"
             : null)];
-        foreach (var measure in _nomenclature)
-        {
-            if (!_sortedLines.ContainsKey(measure.Coverage.Id))
-            {
-                _sortedLines[measure.Coverage.Id] = [.. measure.Coverage.Lines.Order()];
-            }
-        }
     }
+
+    /// <summary>Which measures list each line (what a stored schedule keeps, so loading it builds nothing).</summary>
+    public LineIndex Index => _index;
 
     /// <summary>The importing country.</summary>
     public CountryCode Importer { get; }
@@ -93,21 +85,10 @@ public sealed class ImporterSchedule
     public IReadOnlyList<ProductCode> LinesBelow(Measure layer, ProductCode code)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        if (!_sortedLines.TryGetValue(layer.Coverage.Id, out var sorted))
-        {
-            return [];
-        }
-
-        var start = Array.BinarySearch(sorted, code);
-        start = start < 0 ? ~start : start + 1;
-        var result = new List<ProductCode>();
-        for (var i = start; i < sorted.Length && sorted[i].IsWithin(code); i++)
-        {
-            result.Add(sorted[i]);
-        }
-
-        return result;
+        return _nomenclatureCoverages.Contains(layer.Coverage.Id) ? layer.Coverage.LinesBelow(code) : [];
     }
+
+    private bool HasLinesBelow(Measure layer, ProductCode code) => layer.Coverage.HasLinesBelow(code);
 
     /// <summary>Every measure covering <paramref name="line"/> at any date, with the rate it gives the line.</summary>
     internal CandidateMeasure[] CandidatesFor(ProductCode line) => Collect(line);
@@ -139,9 +120,22 @@ public sealed class ImporterSchedule
     private LineResolution[] BuildLookup(ProductCode declared)
     {
         // Revisions usually resolve a code to the same line: share one candidate array between them.
-        var collected = new Dictionary<ProductCode, CandidateMeasure[]>();
-        CandidateMeasure[] CollectOnce(ProductCode line) =>
-            collected.TryGetValue(line, out var found) ? found : collected[line] = Collect(line);
+        // Two lists, not a dictionary keyed by code: a code resolves to one or two lines, and a one-shot quote would
+        // pay more to compile the dictionary's code than the search costs.
+        var collectedLines = new List<long>(2);
+        var collected = new List<CandidateMeasure[]>(2);
+        CandidateMeasure[] CollectOnce(ProductCode line)
+        {
+            var at = collectedLines.IndexOf(line.SortKey);
+            if (at >= 0)
+            {
+                return collected[at];
+            }
+
+            collectedLines.Add(line.SortKey);
+            collected.Add(Collect(line));
+            return collected[^1];
+        }
 
         // Each revision keeps only the measures that overlap its own period: a date is priced under the revision
         // in force, so the other revisions' rates (and Section 301 steps outside it) can never apply there.
@@ -152,10 +146,31 @@ public sealed class ImporterSchedule
             // The first revision also prices dates before it (the nearest one), so its period reaches back.
             var start = i == 0 ? DateOnly.MinValue : layer.Validity.Start;
             var period = i + 1 < _nomenclature.Length ? new DateInterval(start, _nomenclature[i + 1].Validity.Start) : DateInterval.From(start);
-            byLayer[i] = Resolve(layer, declared, period, line => [.. CollectOnce(line).Where(c => c.Measure.Validity.Overlaps(period))]);
+            byLayer[i] = Resolve(layer, declared, period, line => Overlapping(CollectOnce(line), period));
         }
 
         return byLayer.Length > 0 ? byLayer : [new LineResolution(declared, Collect(declared), null, null)];
+    }
+
+    private static CandidateMeasure[] Overlapping(CandidateMeasure[] candidates, DateInterval period)
+    {
+        var count = 0;
+        foreach (var candidate in candidates)
+        {
+            count += candidate.Measure.Validity.Overlaps(period) ? 1 : 0;
+        }
+
+        var result = new CandidateMeasure[count];
+        count = 0;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Measure.Validity.Overlaps(period))
+            {
+                result[count++] = candidate;
+            }
+        }
+
+        return result;
     }
 
     // The line itself when the revision lists it with a rate; the declared 10-digit code priced at its 8-digit
@@ -164,13 +179,13 @@ public sealed class ImporterSchedule
     {
         // A listed line without a rate of its own whose lines below carry the rates (the HTS prints some 8-digit
         // subheadings that way) is answered from the lines below, like a shorter code.
-        if (layer.Coverage.Lists(code) && (layer.RateFor(code) is not null || LinesBelow(layer, code).Count == 0))
+        if (layer.Coverage.Lists(code) && (layer.RateFor(code) is not null || !HasLinesBelow(layer, code)))
         {
             return new LineResolution(code, collect(code), null, null, Below: CoveredBelow(code, period));
         }
 
         // A code with lines of its own below (China's A/B splits) is answered from those lines.
-        if (LinesBelow(layer, code).Count > 0)
+        if (HasLinesBelow(layer, code))
         {
             return new LineResolution(null, [], null, null, code);
         }
@@ -187,13 +202,13 @@ public sealed class ImporterSchedule
                 return new LineResolution(code, collect(code), $"{unknown}: rates of {parent.ToDotted()} used", null);
             }
 
-            if (LinesBelow(layer, parent).Count > 0)
+            if (HasLinesBelow(layer, parent))
             {
                 return new LineResolution(null, [], unknown, null, parent);
             }
         }
 
-        return LinesBelow(layer, code).Count > 0
+        return HasLinesBelow(layer, code)
             ? new LineResolution(null, [], null, null, code)
             : new LineResolution(null, [], null, $"unknown code {code.ToDotted()}: not a line of {layer.Title}");
     }
@@ -208,15 +223,15 @@ public sealed class ImporterSchedule
             return null;
         }
 
-        var start = Array.BinarySearch(_listedLines, line);
-        start = start < 0 ? ~start : start + 1;
+        var key = line.SortKey;
         var below = new SortedSet<string>(StringComparer.Ordinal);
         var origins = new List<OriginScope>();
-        for (var i = start; i < _listedLines.Length && _listedLines[i].IsWithin(line); i++)
+        var lines = _index.Lines;
+        for (var i = _index.FirstBelow(key); i < lines.Length && ProductCode.IsWithin(lines[i], key); i++)
         {
-            foreach (var index in _byLine[_listedLines[i]])
+            foreach (var position in _index.MeasuresAt(i))
             {
-                var measure = Measures[index];
+                var measure = _measures[position];
                 if (!measure.DefinesNomenclature && measure.Kind is not (MeasureKind.Mfn or MeasureKind.Column2) && measure.Validity.Overlaps(period))
                 {
                     below.Add(measure.Heading is { } heading ? $"{measure.Title} ({heading})" : measure.Title);
@@ -236,17 +251,47 @@ public sealed class ImporterSchedule
         var seen = new List<int>();
         foreach (var code in line.SelfAndAncestors())
         {
-            if (_byLine.TryGetValue(code, out var indexes))
+            foreach (var position in _index.MeasuresListing(code.SortKey))
             {
-                seen.AddRange(indexes.Where(i => !seen.Contains(i)));
+                if (!seen.Contains(position))
+                {
+                    seen.Add(position);
+                }
             }
         }
 
         // Sorted once here in the order layers are reported (general rate first, then by heading), so a quote
-        // never sorts.
-        return [.. seen.Order()
-            .Select(i => new CandidateMeasure(Measures[i], Measures[i].RateFor(line)))
-            .OrderBy(c => c.Measure.Kind)
-            .ThenBy(c => c.Measure.Heading, StringComparer.Ordinal)];
+        // never sorts: by each measure's rank in that order, worked out once for the importer.
+        var ranks = new int[seen.Count];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            ranks[i] = _reportRank[seen[i]];
+        }
+
+        Array.Sort(ranks);
+        var result = new CandidateMeasure[ranks.Length];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            var measure = _measures[_byReportRank[ranks[i]]];
+            result[i] = new CandidateMeasure(measure, measure.RateFor(line));
+        }
+
+        return result;
+    }
+
+    // Positions of the measures in reporting order: by kind, then heading (ordinal), then position in the list.
+    private static int[] InReportOrder(Measure[] measures)
+    {
+        var order = new int[measures.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+            measures[a].Kind != measures[b].Kind ? measures[a].Kind.CompareTo(measures[b].Kind)
+            : string.CompareOrdinal(measures[a].Heading, measures[b].Heading) is var byHeading and not 0 ? byHeading
+            : a.CompareTo(b));
+        return order;
     }
 }

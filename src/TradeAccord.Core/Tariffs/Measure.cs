@@ -89,6 +89,9 @@ public sealed record Measure
 
     private readonly TariffAuthority? _authority;
 
+    /// <summary>The authority as the source declared it; null when it follows <see cref="Kind"/> (what a stored schedule keeps).</summary>
+    public TariffAuthority? DeclaredAuthority { get => _authority; init => _authority = value; }
+
     /// <summary>
     /// The family stacking rules name (e.g. <c>s232-steel</c>, <c>ieepa-reciprocal</c>); defaults to the authority's word.
     /// </summary>

@@ -8,14 +8,20 @@ namespace TradeAccord.Core.Tariffs;
 /// </summary>
 public sealed class TariffSchedule
 {
-    private readonly Dictionary<CountryCode, ImporterSchedule> _importers;
+    // An array, not a dictionary: two importers, and a dictionary keyed by a struct costs a one-shot quote its compile.
+    private readonly ImporterSchedule[] _importers;
 
-    private TariffSchedule(MeasureSet set, string name)
+    private TariffSchedule(MeasureSet set, string name, IReadOnlyDictionary<CountryCode, LineIndex>? indexes = null)
     {
         Set = set;
         Name = name;
-        _importers = set.Measures.GroupBy(m => m.Importer)
-            .ToDictionary(g => g.Key, g => new ImporterSchedule(g.Key, [.. g]));
+        var importers = new List<ImporterSchedule>();
+        foreach (var importer in set.Measures.Select(m => m.Importer).Distinct())
+        {
+            importers.Add(new ImporterSchedule(importer, [.. set.Measures.Where(m => m.Importer == importer)], indexes?[importer]));
+        }
+
+        _importers = [.. importers];
     }
 
     /// <summary>"baseline", or the name of the scenario applied.</summary>
@@ -38,7 +44,7 @@ public sealed class TariffSchedule
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _stackingFamilies = new(StringComparer.Ordinal);
 
     /// <summary>The importers with measures.</summary>
-    public IEnumerable<CountryCode> Importers => _importers.Keys;
+    public IEnumerable<CountryCode> Importers => _importers.Select(i => i.Importer);
 
     /// <summary>Compiles a measure set after validating it.</summary>
     /// <exception cref="ScheduleDataException">The set has problems; the message lists all of them.</exception>
@@ -54,7 +60,42 @@ public sealed class TariffSchedule
         return new TariffSchedule(set, name);
     }
 
+    /// <summary>
+    /// A schedule as stored after <see cref="Compile"/>: the same set (validated before it was stored) and each
+    /// importer's line index as built then, so nothing is validated or indexed again.
+    /// </summary>
+    /// <param name="set">The measures, in the order they were compiled in.</param>
+    /// <param name="name">The schedule's name.</param>
+    /// <param name="indexes">Each importer's <see cref="ImporterSchedule.Index"/>, over its measures in set order.</param>
+    /// <exception cref="ArgumentException">An importer of the set has no index.</exception>
+    public static TariffSchedule FromStored(MeasureSet set, string name, IReadOnlyDictionary<CountryCode, LineIndex> indexes)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(indexes);
+        foreach (var importer in set.Measures.Select(m => m.Importer).Distinct())
+        {
+            if (!indexes.ContainsKey(importer))
+            {
+                throw new ArgumentException($"no line index for importer {importer}");
+            }
+        }
+
+        return new TariffSchedule(set, name, indexes);
+    }
+
     /// <summary>The compiled measures of <paramref name="importer"/>.</summary>
-    public bool TryGetImporter(CountryCode importer, out ImporterSchedule schedule) =>
-        _importers.TryGetValue(importer, out schedule!);
+    public bool TryGetImporter(CountryCode importer, out ImporterSchedule schedule)
+    {
+        foreach (var candidate in _importers)
+        {
+            if (candidate.Importer == importer)
+            {
+                schedule = candidate;
+                return true;
+            }
+        }
+
+        schedule = null!;
+        return false;
+    }
 }

@@ -236,7 +236,7 @@ public sealed class CaseCommandTests : IDisposable
         using var watcher = new FileSystemWatcher(Path.GetDirectoryName(Db)!, Path.GetFileName(Db)) { NotifyFilter = NotifyFilters.LastAccess };
         watcher.Changed += (_, _) => Interlocked.Increment(ref accesses);
         watcher.EnableRaisingEvents = true;
-        using var second = Process.Start(new ProcessStartInfo(Executable("TradeAccord.Cli", "accord"), ["case", "show", id, "--at", "2021-02-01", "--format", "json", "--db", Db])
+        using var second = Process.Start(new ProcessStartInfo(BuiltPrograms.Executable("TradeAccord.Cli", "accord"), ["case", "show", id, "--at", "2021-02-01", "--format", "json", "--db", Db])
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
         })!;
@@ -266,7 +266,7 @@ public sealed class CaseCommandTests : IDisposable
     // of its own, not a switch in accord.
     private static Process StartWriter(string db, string caseId, string marker)
     {
-        var start = new ProcessStartInfo(Executable("TradeAccord.Storage.PausingWriter", "TradeAccord.Storage.PausingWriter"))
+        var start = new ProcessStartInfo(BuiltPrograms.Executable("TradeAccord.Storage.PausingWriter", "TradeAccord.Storage.PausingWriter"))
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
         };
@@ -276,22 +276,6 @@ public sealed class CaseCommandTests : IDisposable
         }
 
         return Process.Start(start)!;
-    }
-
-    // A program built next to these tests, in the same configuration.
-    private static string Executable(string project, string name)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, project, configuration, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{name} was not built next to the tests");
     }
 
     private static (string ConnectionString, Action Cleanup) NewPostgresDatabase()

@@ -1,0 +1,129 @@
+using System.IO.Hashing;
+using System.Text;
+using TradeAccord.Core.Tariffs;
+
+namespace TradeAccord.Sources.Compiled;
+
+/// <summary>
+/// What a stored schedule is valid for: the storage format, the build of the code that compiled it (the module ids of
+/// the assemblies that read and compile the data) and the content of every data file the schedule is compiled from.
+/// A change to any of them gives another fingerprint, so a stored schedule is never read by another build or for
+/// other data.
+/// </summary>
+/// <remarks>
+/// Hashing the content means reading some 8 MB at every start. So, as a compiler cache does, the fingerprint is
+/// remembered under a stamp of the files' paths, sizes and modification times (and the build): while no input is
+/// touched, the stamp finds the fingerprint without reading the files; any write to an input changes its time and
+/// sends the next process back to the content. An edit that keeps a file's size and modification time to the tick
+/// would go unnoticed, as it would by make; set ACCORD_CACHE=none to rule that out.
+/// </remarks>
+internal static class ScheduleFingerprint
+{
+    /// <summary>How many stamps a cache folder keeps.</summary>
+    private const int KeepStamps = 64;
+
+    /// <summary>The fingerprint of the data in <paramref name="dataDirectory"/> under this build, as 32 hex digits.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <param name="cacheDirectory">Where stamps are remembered; null to hash the content every time.</param>
+    /// <exception cref="IOException">An input file could not be read.</exception>
+    public static string Of(string dataDirectory, string? cacheDirectory)
+    {
+        var files = BuiltInData.InputFiles(dataDirectory);
+        if (cacheDirectory is null)
+        {
+            return OfContent(dataDirectory, files);
+        }
+
+        var stampFile = Path.Combine(cacheDirectory, $"stamp-{StampOf(dataDirectory, files)}.txt");
+        if (TryReadStamp(stampFile) is { } remembered)
+        {
+            return remembered;
+        }
+
+        var fingerprint = OfContent(dataDirectory, files);
+        Remember(cacheDirectory, stampFile, fingerprint);
+        return fingerprint;
+    }
+
+    /// <summary>The fingerprint from the files' content, read in full.</summary>
+    public static string OfContent(string dataDirectory, IReadOnlyList<string> files)
+    {
+        var hash = BuildHash();
+        foreach (var file in files)
+        {
+            var content = File.ReadAllBytes(file);
+            hash.Append(Encoding.UTF8.GetBytes(Relative(dataDirectory, file)));
+            hash.Append(BitConverter.GetBytes((long)content.Length));
+            hash.Append(content);
+        }
+
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
+    private static string StampOf(string dataDirectory, IReadOnlyList<string> files)
+    {
+        var hash = BuildHash();
+        hash.Append(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory)));
+        foreach (var file in files)
+        {
+            var info = new FileInfo(file);
+            hash.Append(Encoding.UTF8.GetBytes(Relative(dataDirectory, file)));
+            hash.Append(BitConverter.GetBytes(info.Length));
+            hash.Append(BitConverter.GetBytes(info.LastWriteTimeUtc.Ticks));
+        }
+
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
+    private static XxHash128 BuildHash()
+    {
+        var hash = new XxHash128();
+        hash.Append(BitConverter.GetBytes(StoredScheduleFile.FormatVersion));
+        hash.Append(typeof(TariffSchedule).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        hash.Append(typeof(ScheduleFingerprint).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        return hash;
+    }
+
+    private static string Relative(string dataDirectory, string file) => Path.GetRelativePath(dataDirectory, file).Replace('\\', '/');
+
+    private static string? TryReadStamp(string stampFile)
+    {
+        try
+        {
+            var text = File.ReadAllText(stampFile);
+            return text.Length == 32 && text.All(char.IsAsciiHexDigitLower) ? text : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // Written whole under a name of its own and renamed into place, like the schedules; a failure only costs the
+    // next process a content hash.
+    private static void Remember(string cacheDirectory, string stampFile, string fingerprint)
+    {
+        var temporary = $"{stampFile}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(cacheDirectory);
+            File.WriteAllText(temporary, fingerprint);
+            File.Move(temporary, stampFile, overwrite: true);
+            foreach (var old in new DirectoryInfo(cacheDirectory).GetFiles("stamp-*.txt").OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeepStamps))
+            {
+                old.Delete();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the stamp is an optimisation.
+            }
+        }
+    }
+}
