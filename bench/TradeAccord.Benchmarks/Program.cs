@@ -38,6 +38,11 @@ if (args.Length > 0 && args[0] == "fuzz")
     return FuzzCommand.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "startup")
+{
+    return TradeAccord.Benchmarks.Startup.QuoteStartup.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "track-vs-groupby")
 {
     return TrackVsGroupBy.Run(args[1..]);

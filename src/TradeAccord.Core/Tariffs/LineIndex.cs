@@ -82,7 +82,6 @@ public sealed class LineIndex
 
     /// <summary>An index read back from storage (in place: the memory may be a slice of the stored file), checked for the shape <see cref="Build"/> gives.</summary>
     /// <exception cref="ArgumentException">The arrays are inconsistent with each other or with <paramref name="measureCount"/>.</exception>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LineIndex FromStored(ReadOnlyMemory<long> lineKeys, ReadOnlyMemory<int> lineStarts, ReadOnlyMemory<int> positions, int measureCount)
     {
         var lines = lineKeys.Span;

@@ -77,7 +77,6 @@ public sealed class ProductCoverage
     /// <param name="rateAt">Per line, the position of its own rate in <paramref name="rateTable"/>, or −1 for none.</param>
     /// <param name="rateTable">The rates lines refer to.</param>
     /// <exception cref="ArgumentException">The lengths differ, the keys are not strictly ascending, or a line names no rate of the table.</exception>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ProductCoverage FromSorted(string id, ReadOnlyMemory<long> sortKeys, ReadOnlyMemory<int> rateAt, DutyRate[] rateTable)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
