@@ -28,7 +28,7 @@ internal sealed class ServerProcess(Process process, string address, StringBuild
     /// <remarks>The server loads its data and store before it listens, so the first line it prints means it is ready.</remarks>
     public static async Task<ServerProcess> Start(string db, string? keysFile, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Executable())
+        var start = new ProcessStartInfo(BuiltPrograms.Server())
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
@@ -123,21 +123,4 @@ internal sealed class ServerProcess(Process process, string address, StringBuild
 
     // A connection string may carry a password: name the store by its host only.
     private static string Redacted(string db) => db.Contains('=', StringComparison.Ordinal) ? "<connection string>" : db;
-
-    // The server is built beside the program that starts it (the bench and the web tests reference it), in the same
-    // configuration: artifacts/bin/TradeAccord.Web/<configuration>/accord-server.
-    private static string Executable()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "TradeAccord.Web", configuration, "accord-server");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"accord-server was not built next to {AppContext.BaseDirectory}: build src/TradeAccord.Web -c {configuration}");
-    }
 }

@@ -40,6 +40,19 @@ internal sealed record WrkResult(string Endpoint, long Requests, double Seconds,
             L("s2xx"), L("s4xx"), L("s409"), L("s5xx"), L("socket_errors"), L("timeouts"));
     }
 
+    /// <summary>
+    /// Several runs against one endpoint as one: requests, answers and seconds summed, the rate over the whole, and
+    /// each latency the worst of the runs (histograms cannot be merged from wrk's summaries; the worst never flatters).
+    /// </summary>
+    public static WrkResult Combine(IReadOnlyList<WrkResult> runs)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(runs.Count);
+        var (requests, seconds) = (runs.Sum(r => r.Requests), runs.Sum(r => r.Seconds));
+        return new WrkResult(runs[0].Endpoint, requests, seconds, requests / seconds, runs.Max(r => r.P50Ms), runs.Max(r => r.P99Ms), runs.Max(r => r.MaxMs),
+            runs.Sum(r => r.Status2xx), runs.Sum(r => r.Status4xx), runs.Sum(r => r.Status409), runs.Sum(r => r.Status5xx), runs.Sum(r => r.SocketErrors),
+            runs.Sum(r => r.Timeouts));
+    }
+
     /// <summary>The figures as key=value pairs, for the benchmarks' output lines.</summary>
     public string Figures() => FormattableString.Invariant(
         $"requests={Requests} per_s={PerSecond:F1} p50_ms={P50Ms:F2} p99_ms={P99Ms:F2} max_ms={MaxMs:F2} s2xx={Status2xx} s4xx={Status4xx} s409={Status409} s5xx={Status5xx} socket_errors={SocketErrors} timeouts={Timeouts}");

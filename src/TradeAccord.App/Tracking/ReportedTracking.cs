@@ -18,17 +18,19 @@ public static class ReportedTracking
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(agreement);
-        var series = agreement.Purchases.Where(p => p.IsPhysical).SelectMany(p => p.MeasuredBy).Distinct(StringComparer.Ordinal)
-            .FirstOrDefault(s => store.Latest(s) is { Kind: "reported" });
+        // Each series' vintages are read once: on a small release the store's round trips are most of the time.
+        var (series, vintages) = agreement.Purchases.Where(p => p.IsPhysical).SelectMany(p => p.MeasuredBy).Distinct(StringComparer.Ordinal)
+            .Select(s => (Series: s, Vintages: store.Vintages(s)))
+            .FirstOrDefault(s => s.Vintages.Count > 0 && s.Vintages[^1].Kind == "reported");
         if (series is null)
         {
             return null;
         }
 
         var chosen = vintage is null
-            ? store.Latest(series)!
-            : store.Vintages(series).FirstOrDefault(v => v.Vintage == vintage)
-                ?? throw new StoreException($"{series} has no vintage '{vintage}': expected one of {string.Join(", ", store.Vintages(series).Select(v => v.Vintage))}", Core.Errors.ErrorKind.NotFound);
+            ? vintages[^1]
+            : vintages.FirstOrDefault(v => v.Vintage == vintage)
+                ?? throw new StoreException($"{series} has no vintage '{vintage}': expected one of {string.Join(", ", vintages.Select(v => v.Vintage))}", Core.Errors.ErrorKind.NotFound);
         return ReportedTracker.Track(agreement, series, chosen.Vintage, store.Reported(series, chosen.Vintage), window);
     }
 }
