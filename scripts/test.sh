@@ -13,6 +13,10 @@ fi
 
 configuration="${CONFIGURATION:-Release}"
 
+# Compiled schedules the tests store go to a folder of this run's own, never the user's cache.
+ACCORD_CACHE="$(mktemp -d "${TMPDIR:-/tmp}/accord-test-cache-XXXXXX")"
+export ACCORD_CACHE
+
 # shellcheck source=scripts/debian.sh
 source "$root/scripts/debian.sh"
 
@@ -78,5 +82,6 @@ for project in tests/*.Tests/; do
   fi
 done
 
+rm -rf "$ACCORD_CACHE"
 echo "$passed passed, $failed failed"
 exit $status

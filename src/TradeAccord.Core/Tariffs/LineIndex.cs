@@ -80,10 +80,15 @@ public sealed class LineIndex
         return new LineIndex(lines.ToArray(), starts.ToArray(), positions);
     }
 
-    /// <summary>An index read back from storage (in place: the memory may be a slice of the stored file), checked for the shape <see cref="Build"/> gives.</summary>
-    /// <exception cref="ArgumentException">The arrays are inconsistent with each other or with <paramref name="measureCount"/>.</exception>
-    public static LineIndex FromStored(ReadOnlyMemory<long> lineKeys, ReadOnlyMemory<int> lineStarts, ReadOnlyMemory<int> positions, int measureCount)
+    /// <summary>
+    /// An index read back from storage (in place: the memory may be a slice of the stored file), checked for the shape
+    /// <see cref="Build"/> gives: lines valid and strictly ascending, each line's measures strictly ascending, and each
+    /// measure named by as many lines as its coverage lists.
+    /// </summary>
+    /// <exception cref="ArgumentException">The arrays are inconsistent with each other or with <paramref name="measures"/>.</exception>
+    public static LineIndex FromStored(ReadOnlyMemory<long> lineKeys, ReadOnlyMemory<int> lineStarts, ReadOnlyMemory<int> positions, IReadOnlyList<Measure> measures)
     {
+        ArgumentNullException.ThrowIfNull(measures);
         var lines = lineKeys.Span;
         var starts = lineStarts.Span;
         var measurePositions = positions.Span;
@@ -92,19 +97,31 @@ public sealed class LineIndex
             throw new ArgumentException("the line index's starts do not span its measures");
         }
 
+        var named = new int[measures.Count];
         for (var i = 0; i < lines.Length; i++)
         {
-            if ((i > 0 && lines[i] <= lines[i - 1]) || starts[i + 1] <= starts[i])
+            if ((i > 0 && lines[i] <= lines[i - 1]) || starts[i + 1] <= starts[i] || !ProductCode.IsValidSortKey(lines[i]))
             {
-                throw new ArgumentException($"the line index is out of order at line {i}");
+                throw new ArgumentException($"the line index is out of order or holds no code at line {i}");
+            }
+
+            for (var at = starts[i]; at < starts[i + 1]; at++)
+            {
+                var position = measurePositions[at];
+                if ((uint)position >= (uint)measures.Count || (at > starts[i] && position <= measurePositions[at - 1]))
+                {
+                    throw new ArgumentException($"the line index names measure {position} of {measures.Count} out of order at line {i}");
+                }
+
+                named[position]++;
             }
         }
 
-        foreach (var position in measurePositions)
+        for (var m = 0; m < named.Length; m++)
         {
-            if ((uint)position >= (uint)measureCount)
+            if (named[m] != measures[m].Coverage.Count)
             {
-                throw new ArgumentException($"the line index names measure {position} of {measureCount}");
+                throw new ArgumentException($"the line index names measure {measures[m].Id} on {named[m]} lines; its coverage lists {measures[m].Coverage.Count}");
             }
         }
 

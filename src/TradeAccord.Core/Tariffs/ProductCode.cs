@@ -148,17 +148,26 @@ public readonly record struct ProductCode : IComparable<ProductCode>
     /// <exception cref="FormatException">The number is not the sort key of a valid code.</exception>
     public static ProductCode FromSortKey(long sortKey)
     {
-        var count = (int)((sortKey >> 5) & 15);
-        var suffix = (int)(sortKey & 31);
-        var padded = sortKey >> 9;
-        if (count is not (2 or 4 or 6 or 8 or 10) || (suffix != 0 && count != 10) || suffix > 26 || padded is < 0 or >= 10_000_000_000L ||
-            padded % PowersOfTen[10 - count] != 0)
+        if (!IsValidSortKey(sortKey))
         {
             throw new FormatException($"{sortKey} is not the sort key of a product code");
         }
 
+        var count = (int)((sortKey >> 5) & 15);
+        var suffix = (int)(sortKey & 31);
+        var padded = sortKey >> 9;
         var digits = (padded / PowersOfTen[10 - count]).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(count, '0');
         return new ProductCode(suffix == 0 ? digits : digits + (char)('A' + suffix - 1));
+    }
+
+    /// <summary>Whether <paramref name="sortKey"/> is the <see cref="SortKey"/> of some code.</summary>
+    public static bool IsValidSortKey(long sortKey)
+    {
+        var count = (int)((sortKey >> 5) & 15);
+        var suffix = (int)(sortKey & 31);
+        var padded = sortKey >> 9;
+        return count is 2 or 4 or 6 or 8 or 10 && (suffix == 0 || count == 10) && suffix <= 26 && padded is >= 0 and < 10_000_000_000L &&
+               padded % PowersOfTen[10 - count] == 0;
     }
 
     /// <summary>Whether the code with <paramref name="sortKey"/> is the one with <paramref name="ancestorKey"/> or lies below it.</summary>

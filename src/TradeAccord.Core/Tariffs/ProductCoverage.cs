@@ -91,9 +91,9 @@ public sealed class ProductCoverage
         var hasLineRates = false;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (i > 0 && keys[i] <= keys[i - 1])
+            if ((i > 0 && keys[i] <= keys[i - 1]) || !ProductCode.IsValidSortKey(keys[i]))
             {
-                throw new ArgumentException($"coverage '{id}': line {i} is not after line {i - 1} in sort-key order");
+                throw new ArgumentException($"coverage '{id}': line {i} is not a code after line {i - 1} in sort-key order");
             }
 
             if (rates[i] < -1 || rates[i] >= rateTable.Length)

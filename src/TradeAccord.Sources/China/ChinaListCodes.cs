@@ -38,6 +38,8 @@ public static class ChinaListCodes
                 }
                 else if (SplitParent(code, measure.Coverage, known) is { } parent)
                 {
+                    // Entries come in code order, so the residual "other" part (…9) is placed last and its rate stands
+                    // for the line; the shipped lists carry one rate per list, so the parts never differ.
                     lines[parent] = rate;
                     changed = true;
                 }

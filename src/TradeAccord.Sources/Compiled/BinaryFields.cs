@@ -94,7 +94,10 @@ internal static class BinaryFields
             throw new InvalidDataException($"an array of {count} at byte {stream.Position} runs past the end");
         }
 
-        var memory = new ByteSliceMemory<T>(bytes, origin + (int)stream.Position, count).Memory;
+        // In place on 64-bit runtimes, where an array's data start 8-byte aligned; elsewhere a copy, aligned by its type.
+        ReadOnlyMemory<T> memory = Environment.Is64BitProcess
+            ? new ByteSliceMemory<T>(bytes, origin + (int)stream.Position, count).Memory
+            : MemoryMarshal.Cast<byte, T>(bytes.AsSpan(origin + (int)stream.Position, (int)length)).ToArray();
         stream.Position += length;
         return memory;
     }

@@ -6,8 +6,9 @@ namespace TradeAccord.Sources.Compiled;
 
 /// <summary>Reads back what <see cref="ScheduleEncoder"/> wrote, in the same order.</summary>
 /// <remarks>
-/// Anything that does not decode throws (<see cref="InvalidDataException"/>, <see cref="EndOfStreamException"/>,
-/// <see cref="ArgumentException"/>, <see cref="FormatException"/>): the caller then compiles the schedule afresh.
+/// Anything that does not decode throws (<see cref="IOException"/> and its <see cref="InvalidDataException"/> and
+/// <see cref="EndOfStreamException"/>, <see cref="ArgumentException"/>, <see cref="FormatException"/>): the caller then
+/// compiles the schedule afresh. The checksum rules out damage; these checks rule out a writer's mistake being trusted.
 /// </remarks>
 internal static class ScheduleDecoder
 {
@@ -46,9 +47,13 @@ internal static class ScheduleDecoder
         for (var i = 0; i < importers; i++)
         {
             var importer = Country(reader.ReadString());
-            var count = measures.Count(m => m.Importer == importer);
+            if (indexes.ContainsKey(importer))
+            {
+                throw new InvalidDataException($"importer {importer} has two line indexes");
+            }
+
             indexes[importer] = LineIndex.FromStored(reader.ReadArrayInPlace<long>(bytes, origin), reader.ReadArrayInPlace<int>(bytes, origin),
-                reader.ReadArrayInPlace<int>(bytes, origin), count);
+                reader.ReadArrayInPlace<int>(bytes, origin), [.. measures.Where(m => m.Importer == importer)]);
         }
 
         return reader.BaseStream.Position == reader.BaseStream.Length
@@ -88,7 +93,8 @@ internal static class ScheduleDecoder
 
             // The factories the readers used: Free and NotComputable are what a rate with those fields was made by.
             rates[i] = !computable ? DutyRate.NotComputable(text)
-                : text == DutyRate.Free.Text && adValorem == 0m && specific.Length == 0 && qualifier is null ? DutyRate.Free
+                : text == DutyRate.Free.Text && adValorem == 0m && adValorem.Scale == DutyRate.Free.AdValorem.Scale && specific.Length == 0 && qualifier is null
+                    ? DutyRate.Free
                 : DutyRate.Compound(text, adValorem, specific.Length == 0 ? [] : specific, qualifier);
         }
 
@@ -145,7 +151,12 @@ internal static class ScheduleDecoder
         Source = reader.ReadString(),
         Origins = origins[reader.ReadInt32()],
         Coverage = coverages[reader.ReadInt32()],
-        Rate = reader.ReadInt32() is var rate and >= 0 ? rates[rate] : null,
+        Rate = reader.ReadInt32() switch
+        {
+            -1 => null,
+            var rate and >= 0 => rates[rate],
+            var other => throw new InvalidDataException($"rate {other} is not a rate of the table"),
+        },
         Validity = reader.ReadInterval(),
         Status = reader.ReadEnum<MeasureStatus>(MeasureStatuses),
         ExportCondition = reader.ReadBoolean() ? new ExportCondition(reader.ReadOptionalDate(), reader.ReadOptionalDate()) : null,

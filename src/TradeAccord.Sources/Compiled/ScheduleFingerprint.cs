@@ -26,9 +26,11 @@ internal static class ScheduleFingerprint
     /// <param name="dataDirectory">The data folder.</param>
     /// <param name="cacheDirectory">Where stamps are remembered; null to hash the content every time.</param>
     /// <exception cref="IOException">An input file could not be read.</exception>
-    public static string Of(string dataDirectory, string? cacheDirectory)
+    public static string Of(string dataDirectory, string? cacheDirectory) => Of(dataDirectory, BuiltInData.InputFiles(dataDirectory), cacheDirectory);
+
+    /// <summary>The fingerprint of <paramref name="files"/>, the input files of <paramref name="dataDirectory"/>.</summary>
+    public static string Of(string dataDirectory, IReadOnlyList<string> files, string? cacheDirectory)
     {
-        var files = BuiltInData.InputFiles(dataDirectory);
         if (cacheDirectory is null)
         {
             return OfContent(dataDirectory, files);
@@ -60,7 +62,8 @@ internal static class ScheduleFingerprint
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
-    private static string StampOf(string dataDirectory, IReadOnlyList<string> files)
+    /// <summary>A hash of the files' paths, lengths and modification times (and the build): what changes when any is written.</summary>
+    public static string StampOf(string dataDirectory, IReadOnlyList<string> files)
     {
         var hash = BuildHash();
         hash.Append(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory)));
@@ -75,12 +78,19 @@ internal static class ScheduleFingerprint
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
+    // The build: the format, the runtime, and the module ids of every assembly that reads or compiles the data (ours
+    // change with any change of their code or references; the readers' libraries keep their assembly version across
+    // minor releases, so their own module ids are taken too).
     private static XxHash128 BuildHash()
     {
         var hash = new XxHash128();
         hash.Append(BitConverter.GetBytes(StoredScheduleFile.FormatVersion));
-        hash.Append(typeof(TariffSchedule).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        hash.Append(typeof(ScheduleFingerprint).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        hash.Append(Encoding.UTF8.GetBytes(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription));
+        foreach (var type in (Type[])[typeof(TariffSchedule), typeof(ScheduleFingerprint), typeof(YamlDotNet.Serialization.Deserializer), typeof(nietras.SeparatedValues.Sep)])
+        {
+            hash.Append(type.Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        }
+
         return hash;
     }
 
@@ -106,24 +116,17 @@ internal static class ScheduleFingerprint
         var temporary = $"{stampFile}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(cacheDirectory);
+            StoredSchedules.CreatePrivateDirectory(cacheDirectory);
             File.WriteAllText(temporary, fingerprint);
             File.Move(temporary, stampFile, overwrite: true);
             foreach (var old in new DirectoryInfo(cacheDirectory).GetFiles("stamp-*.txt").OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeepStamps))
             {
-                old.Delete();
+                StoredSchedules.TryDelete(old.FullName);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
-            {
-                // Nothing more to do: the stamp is an optimisation.
-            }
+            StoredSchedules.TryDelete(temporary); // the stamp is an optimisation: nothing more to do
         }
     }
 }

@@ -92,7 +92,7 @@ internal static class StoredScheduleFile
             using var payloadReader = new BinaryReader(payload, Encoding.UTF8);
             return (ScheduleDecoder.Read(payloadReader, bytes, HeaderBytes), null);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or ArgumentException or FormatException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
         {
             return (null, "undecodable: " + e.Message);
         }

@@ -52,14 +52,15 @@ public static class StoredSchedules
     /// </summary>
     public static string? DefaultDirectory()
     {
-        var named = Environment.GetEnvironmentVariable(CacheVariable);
-        if (!string.IsNullOrWhiteSpace(named))
+        var named = Environment.GetEnvironmentVariable(CacheVariable)?.Trim();
+        if (!string.IsNullOrEmpty(named))
         {
-            return named.Trim() == "none" ? null : named;
+            return named.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Path.GetFullPath(named);
         }
 
+        // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory specification).
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrWhiteSpace(xdg))
+        if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg))
         {
             return Path.Combine(xdg, "tradeaccord");
         }
@@ -84,10 +85,17 @@ public static class StoredSchedules
             return new StoredScheduleResult(compile(), StoredScheduleOutcome.NotStored, null, "storing is off");
         }
 
-        string fingerprint;
+        if (SharedFolderProblem(cacheDirectory) is { } shared)
+        {
+            return new StoredScheduleResult(compile(), StoredScheduleOutcome.NotStored, null, shared);
+        }
+
+        string fingerprint, stamp;
         try
         {
-            fingerprint = ScheduleFingerprint.Of(dataDirectory, cacheDirectory);
+            var files = BuiltInData.InputFiles(dataDirectory);
+            stamp = ScheduleFingerprint.StampOf(dataDirectory, files);
+            fingerprint = ScheduleFingerprint.Of(dataDirectory, files, cacheDirectory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -110,7 +118,12 @@ public static class StoredSchedules
         }
 
         var schedule = compile();
-        if (TryStore(cacheDirectory, file, schedule, fingerprint) is { } failed)
+        // Data written while they were being compiled (a checkout, a sync) may not be what the fingerprint hashed:
+        // such a schedule is used, but not stored under that fingerprint.
+        var failed = ScheduleFingerprint.StampOf(dataDirectory, BuiltInData.InputFiles(dataDirectory)) != stamp
+            ? "the data changed while they were compiled"
+            : TryStore(cacheDirectory, file, schedule, fingerprint);
+        if (failed is not null)
         {
             return new StoredScheduleResult(schedule, StoredScheduleOutcome.NotStored, null, refused is null ? failed : $"{refused}; {failed}");
         }
@@ -121,12 +134,39 @@ public static class StoredSchedules
             : new StoredScheduleResult(schedule, StoredScheduleOutcome.Rebuilt, file, refused);
     }
 
+    /// <summary>Creates <paramref name="directory"/> readable and writable by its owner only, if it does not exist.</summary>
+    internal static void CreatePrivateDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    // A schedule read from a folder others may write to could have been put there by them: such a folder is not used.
+    private static string? SharedFolderProblem(string cacheDirectory)
+    {
+        if (OperatingSystem.IsWindows() || !Directory.Exists(cacheDirectory))
+        {
+            return null;
+        }
+
+        var mode = File.GetUnixFileMode(cacheDirectory);
+        return (mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0
+            ? $"{cacheDirectory} is writable by other users: schedules are kept only in a folder its owner alone can write"
+            : null;
+    }
+
     private static byte[]? TryReadBytes(string file)
     {
         try
         {
             // Uninitialised: every byte is read over at once, so zeroing 15 MB first would be wasted.
-            using var handle = File.OpenHandle(file);
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
             var length = RandomAccess.GetLength(handle);
             if (length > MaxFileBytes)
             {
@@ -154,7 +194,7 @@ public static class StoredSchedules
         var temporary = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(cacheDirectory);
+            CreatePrivateDirectory(cacheDirectory);
             using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 StoredScheduleFile.Write(output, schedule, fingerprint);
@@ -177,7 +217,7 @@ public static class StoredSchedules
         try
         {
             var stored = new DirectoryInfo(cacheDirectory).GetFiles("schedule-*.bin").OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeepFiles);
-            var abandoned = new DirectoryInfo(cacheDirectory).GetFiles("schedule-*.tmp").Where(f => f.LastWriteTimeUtc < TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1));
+            var abandoned = new DirectoryInfo(cacheDirectory).GetFiles("*.tmp").Where(f => f.LastWriteTimeUtc < TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1));
             foreach (var old in stored.Concat(abandoned))
             {
                 TryDelete(old.FullName);
@@ -201,7 +241,8 @@ public static class StoredSchedules
         }
     }
 
-    private static void TryDelete(string file)
+    /// <summary>Deletes <paramref name="file"/> if it can; another process may hold or have removed it.</summary>
+    internal static void TryDelete(string file)
     {
         try
         {

@@ -46,12 +46,28 @@ public sealed class StoredScheduleProcessTests : IDisposable
     public async Task With_storing_off_the_answer_is_the_same_and_nothing_is_written()
     {
         var stored = await Run(Quote);
-        var unstored = await Run(Quote, cache: "none");
-        unstored.Exit.ShouldBe(0, unstored.Error);
-        unstored.Output.ShouldBe(stored.Output);
+        stored.Exit.ShouldBe(0, stored.Error);
+        stored.Output.ShouldContain("\"totalDuty\": 200");
+        var before = Directory.GetFiles(_cache, "*", SearchOption.AllDirectories).Order().ToList();
+
+        // Storing off, with a home and an XDG cache of its own: neither they nor the working folder get a cache.
+        var home = Directory.CreateTempSubdirectory("accord-home-").FullName;
+        try
+        {
+            var unstored = await Run(Quote, cache: " None ", home: home);
+            unstored.Exit.ShouldBe(0, unstored.Error);
+            unstored.Output.ShouldBe(stored.Output);
+            Directory.GetFileSystemEntries(home, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+            Directory.Exists(Path.Combine(AppContext.BaseDirectory, " None ")).ShouldBeFalse();
+            Directory.GetFiles(_cache, "*", SearchOption.AllDirectories).Order().ShouldBe(before);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
     }
 
-    private async Task<(int Exit, string Output, string Error)> Run(string[] args, string? cache = null)
+    private async Task<(int Exit, string Output, string Error)> Run(string[] args, string? cache = null, string? home = null)
     {
         var start = new ProcessStartInfo(BuiltPrograms.Executable("TradeAccord.Cli", "accord"))
         {
@@ -65,6 +81,12 @@ public sealed class StoredScheduleProcessTests : IDisposable
         }
 
         start.Environment["ACCORD_CACHE"] = cache ?? _cache;
+        if (home is not null)
+        {
+            start.Environment["HOME"] = home;
+            start.Environment["XDG_CACHE_HOME"] = Path.Combine(home, "cache");
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

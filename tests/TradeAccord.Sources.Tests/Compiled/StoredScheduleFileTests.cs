@@ -130,17 +130,98 @@ public class StoredScheduleFileTests
     }
 
     [Theory]
-    [InlineData(0, "truncated")]
-    [InlineData(40, "truncated")]
-    [InlineData(-1, "truncated or extended")]
+    [InlineData(0, "truncated: 0 bytes, shorter than the 64-byte header")]
+    [InlineData(40, "truncated: 40 bytes, shorter than the 64-byte header")]
+    [InlineData(-1, "truncated or extended: the header says {0} bytes of schedule, the file holds {1}")]
     public void A_truncated_file_is_refused_with_the_reason(int keep, string reason)
     {
         var bytes = Bytes();
         var cut = keep >= 0 ? bytes[..keep] : bytes[..(bytes.Length / 2)];
         var (schedule, problem) = StoredScheduleFile.Read(cut, Fingerprint);
         schedule.ShouldBeNull();
-        problem.ShouldNotBeNull().ShouldStartWith(reason);
+        problem.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, bytes.Length - 64, cut.Length - 64));
     }
+
+    [Fact]
+    public void A_schedule_that_checks_out_but_does_not_decode_is_refused_not_thrown()
+    {
+        // The schedule's name is the payload's first field: a string length of -1 (7-bit encoded) under a valid checksum.
+        var bytes = (byte[])Bytes().Clone();
+        ((byte[])[0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).CopyTo(bytes, 64);
+        Reseal(bytes);
+        var (schedule, problem) = StoredScheduleFile.Read(bytes, Fingerprint);
+        schedule.ShouldBeNull();
+        problem.ShouldNotBeNull().ShouldStartWith("undecodable: ");
+    }
+
+    [Fact]
+    public void A_line_index_that_drops_a_measure_is_refused_though_the_checksum_holds()
+    {
+        var schedule = TwoMeasures();
+        using var buffer = new MemoryStream();
+        StoredScheduleFile.Write(buffer, schedule, Fingerprint);
+        var bytes = buffer.ToArray();
+        StoredScheduleFile.Read(bytes, Fingerprint).Schedule.ShouldNotBeNull();
+
+        // The file ends with the last importer's measure positions: the last line's second measure (1) becomes 0.
+        BitConverter.ToInt32(bytes, bytes.Length - 4).ShouldBe(1);
+        bytes.AsSpan(bytes.Length - 4).Clear();
+        Reseal(bytes);
+        var (read, problem) = StoredScheduleFile.Read(bytes, Fingerprint);
+        read.ShouldBeNull();
+        problem.ShouldNotBeNull().ShouldStartWith("undecodable: the line index names measure 0 of 2 out of order");
+    }
+
+    [Fact]
+    public void A_measure_with_every_property_set_survives_the_store()
+    {
+        // Every property away from its default, so a property the file does not carry shows here even when the
+        // shipped data never set it.
+        var schedule = TwoMeasures();
+        var stored = RoundTrip(schedule);
+        var full = schedule.Set.Measures[1];
+        foreach (var property in typeof(Measure).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var value = property.GetValue(full);
+            var blank = property.GetValue(Blank);
+            Describe(value).ShouldNotBe(Describe(blank), $"{property.Name} is not set away from its default in this test");
+            Describe(property.GetValue(stored.Set.Measures[1])).ShouldBe(Describe(value), property.Name);
+        }
+    }
+
+    private static readonly Measure Blank = new()
+    {
+        Id = "", Importer = CountryCode.CN, Kind = MeasureKind.Mfn, Title = "", LegalBase = "", Source = "", Origins = OriginScope.All,
+        Coverage = new ProductCoverage("blank", new Dictionary<ProductCode, DutyRate?>()), Validity = DateInterval.From(DateOnly.MinValue),
+    };
+
+    // Synthetic: a general rate and a measure with every property set, on two invented lines.
+    private static TariffSchedule TwoMeasures()
+    {
+        var lines = new Dictionary<ProductCode, DutyRate?> { [ProductCode.FromDigits("0101210010")] = DutyRate.Free, [ProductCode.FromDigits("0101290000")] = DutyRate.AdValoremOnly(0.045m) };
+        var general = new Measure
+        {
+            Id = "mfn-test", Importer = CountryCode.US, Kind = MeasureKind.Mfn, Title = "general rate", LegalBase = "test", Source = "synthetic",
+            Origins = OriginScope.All, Coverage = new ProductCoverage("test-lines", lines), Validity = new DateInterval(new DateOnly(2020, 1, 1), null),
+            DefinesNomenclature = true,
+        };
+        var everything = new Measure
+        {
+            Id = "every-property", Importer = CountryCode.US, Kind = MeasureKind.Section232, Title = "a synthetic layer", Heading = "9903.99.99",
+            LegalBase = "no instrument", Source = "synthetic", Origins = OriginScope.AllExcept(CountryCode.CN),
+            Coverage = new ProductCoverage("two-lines", lines.ToDictionary(l => l.Key, l => (DutyRate?)DutyRate.Compound("12.5% + 3¢/kg on the case", 0.125m, [new SpecificDuty(0.03m, "kg", "on drained weight")], "on the case"))),
+            Rate = DutyRate.NotComputable("the rate of the natural juice"), Validity = new DateInterval(new DateOnly(2021, 2, 3), new DateOnly(2022, 4, 5)),
+            Status = MeasureStatus.Suspended, ExportCondition = new ExportCondition(new DateOnly(2021, 5, 1), new DateOnly(2021, 1, 1)),
+            Supersedes = ["mfn-test"], RequiresClaim = true, EndUse = "automobile parts", DocumentedFrom = new DateOnly(2021, 3, 1),
+            DocumentedUntil = new DateOnly(2022, 1, 1), CarriedForwardNote = "carried", DefinesNomenclature = true,
+            DeclaredAuthority = TariffAuthority.IeepaReciprocal, Family = "s232-test", LevyBase = LevyBase.Content, Note = "a note",
+        };
+        var set = new MeasureSet([general, everything], new DateInterval(new DateOnly(2020, 1, 1), new DateOnly(2023, 1, 1)), [new SourceVersion("synthetic", "none", "v1")]);
+        return TariffSchedule.Compile(set, "synthetic");
+    }
+
+    // Writes a valid checksum for the bytes after the header, as a writer that got the content wrong would.
+    private static void Reseal(byte[] bytes) => System.IO.Hashing.XxHash128.Hash(bytes.AsSpan(64)).CopyTo(bytes.AsSpan(8 + 4 + 1 + 16 + 8));
 
     [Fact]
     public void A_changed_byte_anywhere_in_the_schedule_fails_the_checksum()

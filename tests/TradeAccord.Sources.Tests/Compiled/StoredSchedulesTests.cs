@@ -110,6 +110,60 @@ public sealed class StoredSchedulesTests : IDisposable
     }
 
     [Fact]
+    public void Data_written_while_they_are_compiled_are_not_stored_under_the_earlier_fingerprint()
+    {
+        using var data = CopyOfInputs();
+        var measures = Path.Combine(data.Path, "us", "measures", "s122.yaml");
+        var result = StoredSchedules.LoadOrCompile(data.Path, _cache.Path, () =>
+        {
+            var schedule = TariffSchedule.Compile(BuiltInData.Load(data.Path));
+            File.AppendAllText(measures, "\n# written during the compile\n");
+            return schedule;
+        });
+        result.Outcome.ShouldBe(StoredScheduleOutcome.NotStored);
+        result.Reason.ShouldBe("the data changed while they were compiled");
+        Directory.GetFiles(_cache.Path, "schedule-*.bin").ShouldBeEmpty();
+        Load(data.Path).Outcome.ShouldBe(StoredScheduleOutcome.Built);
+    }
+
+    [Fact]
+    public void A_stored_file_that_checks_out_but_does_not_decode_is_compiled_over()
+    {
+        var file = Load(Data).File!;
+        var bytes = File.ReadAllBytes(file);
+        ((byte[])[0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).CopyTo(bytes, 64);
+        System.IO.Hashing.XxHash128.Hash(bytes.AsSpan(64)).CopyTo(bytes.AsSpan(8 + 4 + 1 + 16 + 8));
+        File.WriteAllBytes(file, bytes);
+        var rebuilt = Load(Data);
+        rebuilt.Outcome.ShouldBe(StoredScheduleOutcome.Rebuilt);
+        rebuilt.Reason.ShouldNotBeNull().ShouldStartWith("undecodable: ");
+        Load(Data).Outcome.ShouldBe(StoredScheduleOutcome.Loaded);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_cache_folder_others_can_write_to_is_not_used()
+    {
+        var shared = Path.Combine(_cache.Path, "shared");
+        Directory.CreateDirectory(shared);
+        File.SetUnixFileMode(shared, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupWrite | UnixFileMode.GroupRead |
+            UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+        var result = StoredSchedules.LoadOrCompile(Data, shared, () => FreshlyCompiled.Value);
+        result.Outcome.ShouldBe(StoredScheduleOutcome.NotStored);
+        result.Reason.ShouldBe($"{shared} is writable by other users: schedules are kept only in a folder its owner alone can write");
+        Directory.GetFiles(shared).ShouldBeEmpty();
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_new_cache_folder_is_its_owners_alone()
+    {
+        var folder = Path.Combine(_cache.Path, "new", "cache");
+        StoredSchedules.LoadOrCompile(Data, folder, () => FreshlyCompiled.Value).Outcome.ShouldBe(StoredScheduleOutcome.Built);
+        File.GetUnixFileMode(folder).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
     public void Without_a_cache_folder_nothing_is_stored()
     {
         var result = StoredSchedules.LoadOrCompile(Data, null, () => FreshlyCompiled.Value);
