@@ -93,8 +93,11 @@ public static class DutyCalculator
         decimal total = 0m, baseRate = 0m, duty = 0m, ieepa = 0m;
         var applied = 0;
         string? headings = null;
-        foreach (var candidate in resolution.Candidates)
+        var candidates = resolution.Candidates;
+        Span<int> applying = candidates.Length <= 64 ? stackalloc int[candidates.Length] : new int[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++)
         {
+            var candidate = candidates[i];
             var measure = candidate.Measure;
             if (!measure.Validity.Contains(shipment.EntryDate) || !measure.Origins.Includes(shipment.Origin))
             {
@@ -102,11 +105,12 @@ public static class DutyCalculator
             }
 
             if (candidate.Notes is not null || measure.Supersedes.Count > 0 || measure.LevyBase != LevyBase.Value ||
-                schedule.IsStackingFamily(measure.StackingFamily) || !TryPlainAmount(candidate, shipment, value, out var amount))
+                !TryPlainAmount(candidate, shipment, value, out var amount))
             {
                 return false;
             }
 
+            applying[applied] = i;
             applied++;
             total += candidate.AdValorem;
             baseRate += measure.Kind is MeasureKind.Mfn or MeasureKind.Column2 ? candidate.AdValorem : 0m;
@@ -123,8 +127,48 @@ public static class DutyCalculator
             return false; // the full quote reports no duty as unknown (null), not as zero
         }
 
+        if (!StackingLeavesAlone(schedule.Set.StackingRules, shipment, candidates, applying[..applied]))
+        {
+            return false;
+        }
+
         quote = new PlainQuote(baseRate, total, duty + 0.00m, headings ?? "", measures.SourceWarning(index, shipment.EntryDate),
             resolution.WarningFor(shipment.Origin), ieepa + 0.00m);
+        return true;
+    }
+
+    // Whether no stacking rule changes any of the applying layers, so the full quote would levy each on the whole
+    // value as the plain path does. A rule does nothing when it is not in force on the entry date or for the origin,
+    // when none of the layers triggers it (a rule with triggers), when it removes none of their families, or when it
+    // keeps the reciprocal duty off US content and the entry declares none. Anything else takes the full quote.
+    // Asking this per entry, rather than refusing every layer of a family some rule names, keeps the plain path for
+    // the 2025-2026 entries that no rule touches (most of them; they took the full quote before).
+    private static bool StackingLeavesAlone(IReadOnlyList<StackingRule> rules, Shipment shipment, CandidateMeasure[] candidates, ReadOnlySpan<int> applying)
+    {
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
+            if (!rule.Validity.Contains(shipment.EntryDate) || !rule.Origins.Includes(shipment.Origin) ||
+                (rule.Part == StackingPart.UsContent && shipment.UsContentValue is null))
+            {
+                continue;
+            }
+
+            var triggered = rule.When.Count == 0;
+            var removes = false;
+            foreach (var i in applying)
+            {
+                var family = candidates[i].Measure.StackingFamily;
+                triggered = triggered || rule.TriggeredBy(family);
+                removes = removes || rule.RemovesFamily(family);
+            }
+
+            if (triggered && removes)
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
