@@ -63,11 +63,26 @@ public class PlainQuoteTests
         full.ShouldBeGreaterThan(5_000); // Section 232 goods, metal and US content, specific rates without a quantity
     }
 
-    // Whether the plain path took the shipment; when it did, its figures must be the full quote's.
+    [Fact]
+    public void A_resolved_code_prices_only_shipments_of_that_code()
+    {
+        var schedule = BuiltIn.Schedule();
+        var resolved = DutyCalculator.Resolve(schedule, CountryCode.US, ProductCode.Parse("7326.90.8688").GetValueOrThrow())!;
+        var other = new Shipment(ProductCode.Parse("0402.99.9000").GetValueOrThrow(), CountryCode.CN, BuiltIn.Day("2019-06-20"), Value: 100m);
+
+        Should.Throw<ArgumentException>(() => DutyCalculator.TryQuotePlain(resolved, other, out _)).Message.ShouldContain("7326908688");
+        DutyCalculator.Resolve(schedule, CountryCode.Parse("KP").GetValueOrThrow(), other.Code).ShouldBeNull();
+    }
+
+    // Whether the plain path took the shipment; when it did, its figures must be the full quote's, and the path
+    // through a code resolved beforehand (as batches take it) must answer the same.
     private static bool PlainAgrees(TariffSchedule schedule, Shipment shipment)
     {
         var quote = DutyCalculator.Quote(schedule, CountryCode.US, shipment);
-        if (!DutyCalculator.TryQuotePlain(schedule, CountryCode.US, shipment, out var figures))
+        var plain = DutyCalculator.TryQuotePlain(schedule, CountryCode.US, shipment, out var figures);
+        DutyCalculator.TryQuotePlain(DutyCalculator.Resolve(schedule, CountryCode.US, shipment.Code)!, shipment, out var resolved).ShouldBe(plain);
+        resolved.ShouldBe(figures);
+        if (!plain)
         {
             return false;
         }

@@ -125,8 +125,9 @@ internal sealed class BatchChunk : IThreadPoolWorkItem
             var text = _input.AsSpan(start, _ends[i] - start);
             Output.Append(text);
             start = _ends[i];
-            var entry = _deferred[i] ? entries.ParseUnquoted(_lines[i], text) : _entries[i];
-            if (entry.Shipment is { } plain && DutyCalculator.TryQuotePlain(schedule, importer, plain, out var figures))
+            CodeSlot? slot = null;
+            var entry = _deferred[i] ? entries.ParseUnquoted(_lines[i], text, out slot) : _entries[i];
+            if (entry.Shipment is { } plain && TryQuotePlain(schedule, importer, slot, plain, out var figures))
             {
                 value += plain.Value ?? 0m;
                 duty += figures.TotalDuty;
@@ -155,6 +156,30 @@ internal sealed class BatchChunk : IThreadPoolWorkItem
         }
 
         totals.Add(Count, errors, value, duty, ieepa);
+    }
+
+    // The plain quote, through the code's resolution kept in its cache slot when the code has one.
+    private static bool TryQuotePlain(TariffSchedule schedule, CountryCode importer, CodeSlot? slot, Shipment shipment, out PlainQuote figures)
+    {
+        if (slot is null)
+        {
+            return DutyCalculator.TryQuotePlain(schedule, importer, shipment, out figures);
+        }
+
+        var resolved = slot.Resolved;
+        if (resolved is null || resolved.Schedule != schedule || resolved.Importer != importer)
+        {
+            resolved = DutyCalculator.Resolve(schedule, importer, shipment.Code);
+            if (resolved is null)
+            {
+                figures = default;
+                return false;
+            }
+
+            slot.Resolved = resolved;
+        }
+
+        return DutyCalculator.TryQuotePlain(resolved, shipment, out figures);
     }
 
     public void Clear()
