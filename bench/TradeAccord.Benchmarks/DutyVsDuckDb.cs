@@ -18,24 +18,32 @@ internal static class DutyVsDuckDb
 {
     public static int Run(string[] args)
     {
-        var lines = 1_000_000;
-        for (var i = 0; i < args.Length - 1; i++)
-        {
-            if (args[i] == "--lines")
-            {
-                lines = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            }
-        }
-
+        var lines = BenchOptions.Int(args, "--lines", 1_000_000);
         var folder = Directory.CreateTempSubdirectory("accord-bench-");
         try
         {
-            return Compare(lines, folder.FullName);
+            return args.Contains("--engine-only") ? EngineOnly(lines, folder.FullName) : Compare(lines, folder.FullName);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    // Only the engine pass, for a profiler: a sampling trace of the whole process then holds little but the
+    // schedule's compilation, the draw and the pass itself, and the pass's frames are those under DutyBatch.Run.
+    private static int EngineOnly(int lines, string folder)
+    {
+        var schedule = new ScheduleLoader(DataPaths.Locate()).Load();
+        var entries = Path.Combine(folder, "entries.csv");
+        WriteEntries(entries, new SampleEntries(schedule).Draw(lines, seed: 2019));
+        var pauses = GC.GetTotalPauseDuration();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var summary = DutyBatch.Run(schedule, CountryCode.US, entries, Path.Combine(folder, "duties.csv"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"duty-vs-duckdb engine-only lines={lines} engine_s={clock.Elapsed.TotalSeconds:F2} engine_cpu_s={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} errors={summary.Errors} total={summary.TotalDuty:F2} gc_pause_s={(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} engine_peak_rss_mb={PeakMb()}"));
+        return summary.Errors == 0 ? 0 : 1;
     }
 
     private static int Compare(int lines, string folder)
@@ -64,11 +72,14 @@ internal static class DutyVsDuckDb
         Console.WriteLine($"parse: {parsed:N0} rows read and parsed on one thread, nothing priced or written, in {clock.Elapsed.TotalSeconds:N2} s");
 
         var engineOut = Path.Combine(folder, "duties.csv");
+        var pauses = GC.GetTotalPauseDuration();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
         var summary = DutyBatch.Run(schedule, CountryCode.US, entries, engineOut);
         var engineSeconds = clock.Elapsed.TotalSeconds;
+        var engineCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var enginePeakMb = PeakMb(); // before DuckDB runs in this process: the schedule, the draw, the floor and the engine
-        Console.WriteLine($"engine: {summary.Rows:N0} rows, {summary.Errors:N0} errors, total {summary.TotalDuty:N2} USD in {engineSeconds:N2} s (GC pauses {GC.GetTotalPauseDuration().TotalSeconds:N2} s, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
+        Console.WriteLine($"engine: {summary.Rows:N0} rows, {summary.Errors:N0} errors, total {summary.TotalDuty:N2} USD in {engineSeconds:N2} s, {engineCpu:N2} CPU-seconds (GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:N2} s in the pass; collections since start {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
 
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();

@@ -73,7 +73,44 @@ public static class DutyCalculator
         ArgumentNullException.ThrowIfNull(schedule);
         CheckShipment(shipment);
         quote = default;
-        if (shipment.Value is not { } value || !schedule.TryGetImporter(importer, out var measures) || Check(schedule, shipment) is not null)
+        return schedule.TryGetImporter(importer, out var measures) && TryQuotePlain(schedule, measures, null, shipment, out quote);
+    }
+
+    /// <summary>
+    /// <see cref="TryQuotePlain(TariffSchedule, CountryCode, Shipment, out PlainQuote)"/> for a shipment whose code was
+    /// resolved beforehand: the same answer, without looking the code up.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shipment's code is not the resolved one.</exception>
+    public static bool TryQuotePlain(ResolvedCode code, Shipment shipment, out PlainQuote quote)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        CheckShipment(shipment);
+        if (shipment.Code != code.Code)
+        {
+            throw new ArgumentException($"The shipment's code {shipment.Code} is not the resolved code {code.Code}.", nameof(shipment));
+        }
+
+        return TryQuotePlain(code.Schedule, code.Measures, code.Lookup, shipment, out quote);
+    }
+
+    /// <summary>Looks <paramref name="code"/> up once for <see cref="TryQuotePlain(ResolvedCode, Shipment, out PlainQuote)"/>.</summary>
+    /// <returns>The resolved code, or null when the schedule has no tariff data for <paramref name="importer"/>.</returns>
+    public static ResolvedCode? Resolve(TariffSchedule schedule, CountryCode importer, ProductCode code)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (code.Value is null)
+        {
+            throw new ArgumentException("The code must be a parsed value, not a default.", nameof(code));
+        }
+
+        return schedule.TryGetImporter(importer, out var measures) ? new ResolvedCode(schedule, importer, measures, code) : null;
+    }
+
+    // lookup: the code's resolutions when resolved beforehand, else null (looked up here, after the cheap checks).
+    private static bool TryQuotePlain(TariffSchedule schedule, ImporterSchedule measures, LineResolution[]? lookup, in Shipment shipment, out PlainQuote quote)
+    {
+        quote = default;
+        if (shipment.Value is not { } value || Check(schedule, shipment) is not null)
         {
             return false;
         }
@@ -84,7 +121,7 @@ public static class DutyCalculator
             return false;
         }
 
-        var resolution = measures.Lookup(shipment.Code)[index];
+        var resolution = (lookup ?? measures.Lookup(shipment.Code))[index];
         if (resolution.Line is null)
         {
             return false;
@@ -93,8 +130,11 @@ public static class DutyCalculator
         decimal total = 0m, baseRate = 0m, duty = 0m, ieepa = 0m;
         var applied = 0;
         string? headings = null;
-        foreach (var candidate in resolution.Candidates)
+        var candidates = resolution.Candidates;
+        Span<int> applying = candidates.Length <= 64 ? stackalloc int[candidates.Length] : new int[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++)
         {
+            var candidate = candidates[i];
             var measure = candidate.Measure;
             if (!measure.Validity.Contains(shipment.EntryDate) || !measure.Origins.Includes(shipment.Origin))
             {
@@ -102,11 +142,12 @@ public static class DutyCalculator
             }
 
             if (candidate.Notes is not null || measure.Supersedes.Count > 0 || measure.LevyBase != LevyBase.Value ||
-                schedule.IsStackingFamily(measure.StackingFamily) || !TryPlainAmount(candidate, shipment, value, out var amount))
+                !TryPlainAmount(candidate, shipment, value, out var amount))
             {
                 return false;
             }
 
+            applying[applied] = i;
             applied++;
             total += candidate.AdValorem;
             baseRate += measure.Kind is MeasureKind.Mfn or MeasureKind.Column2 ? candidate.AdValorem : 0m;
@@ -123,14 +164,54 @@ public static class DutyCalculator
             return false; // the full quote reports no duty as unknown (null), not as zero
         }
 
+        if (!StackingLeavesAlone(schedule.Set.StackingRules, shipment, candidates, applying[..applied]))
+        {
+            return false;
+        }
+
         quote = new PlainQuote(baseRate, total, duty + 0.00m, headings ?? "", measures.SourceWarning(index, shipment.EntryDate),
             resolution.WarningFor(shipment.Origin), ieepa + 0.00m);
         return true;
     }
 
+    // Whether no stacking rule changes any of the applying layers, so the full quote would levy each on the whole
+    // value as the plain path does. A rule does nothing when it is not in force on the entry date or for the origin,
+    // when none of the layers triggers it (a rule with triggers), when it removes none of their families, or when it
+    // keeps the reciprocal duty off US content and the entry declares none. Anything else takes the full quote.
+    // Asking this per entry, rather than refusing every layer of a family some rule names, keeps the plain path for
+    // the 2025-2026 entries that no rule touches (most of them; they took the full quote before).
+    private static bool StackingLeavesAlone(IReadOnlyList<StackingRule> rules, in Shipment shipment, CandidateMeasure[] candidates, ReadOnlySpan<int> applying)
+    {
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
+            if (!rule.Validity.Contains(shipment.EntryDate) || !rule.Origins.Includes(shipment.Origin) ||
+                (rule.Part == StackingPart.UsContent && shipment.UsContentValue is null))
+            {
+                continue;
+            }
+
+            var triggered = rule.When.Count == 0;
+            var removes = false;
+            foreach (var i in applying)
+            {
+                var family = candidates[i].Measure.StackingFamily;
+                triggered = triggered || rule.TriggeredBy(family);
+                removes = removes || rule.RemovesFamily(family);
+            }
+
+            if (triggered && removes)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // A plain percentage, or a specific or compound rate whose every part has the quantity it needs: the cases the
     // full quote prices without a warning.
-    private static bool TryPlainAmount(CandidateMeasure candidate, Shipment shipment, decimal value, out decimal amount)
+    private static bool TryPlainAmount(in CandidateMeasure candidate, in Shipment shipment, decimal value, out decimal amount)
     {
         amount = 0m;
         if (candidate.IsPlainAdValorem)
@@ -161,7 +242,7 @@ public static class DutyCalculator
     }
 
     // A default ProductCode or CountryCode is a caller's bug, not bad input: it would otherwise price as "00" or Andorra.
-    private static void CheckShipment(Shipment shipment)
+    private static void CheckShipment(in Shipment shipment)
     {
         if (shipment.Code.Value is null || shipment.Origin.Value is null)
         {
@@ -169,7 +250,7 @@ public static class DutyCalculator
         }
     }
 
-    private static string? Check(TariffSchedule schedule, Shipment shipment)
+    private static string? Check(TariffSchedule schedule, in Shipment shipment)
     {
         if (!schedule.DataPeriod.Contains(shipment.EntryDate))
         {

@@ -46,7 +46,8 @@ public static class DutyBatch
 
         var totals = new BatchTotals();
         var length = Math.Max(1, entries.Stream.Length);
-        var pending = new Queue<(BatchChunk Chunk, Task Work)>();
+        var job = new PricingJob(schedule, importer, entries, totals);
+        var pending = new Queue<BatchChunk>();
         var spare = new Stack<BatchChunk>();
         var chunk = new BatchChunk();
         foreach (var row in entries.Rows)
@@ -57,8 +58,8 @@ public static class DutyBatch
                 continue;
             }
 
-            var full = chunk;
-            pending.Enqueue((full, Task.Run(() => full.Price(schedule, importer, entries, totals))));
+            chunk.StartPricing(job);
+            pending.Enqueue(chunk);
             chunk = spare.Count > 0 ? spare.Pop() : new BatchChunk();
             if (pending.Count >= MaxChunksInFlight)
             {
@@ -69,8 +70,8 @@ public static class DutyBatch
 
         if (chunk.Count > 0)
         {
-            chunk.Price(schedule, importer, entries, totals);
-            pending.Enqueue((chunk, Task.CompletedTask));
+            chunk.StartPricing(job);
+            pending.Enqueue(chunk);
         }
 
         while (pending.Count > 0)
@@ -82,12 +83,12 @@ public static class DutyBatch
         return totals.Summary();
     }
 
-    private static BatchChunk Write(StreamWriter output, (BatchChunk Chunk, Task Work) done)
+    private static BatchChunk Write(StreamWriter output, BatchChunk done)
     {
-        done.Work.GetAwaiter().GetResult();
-        output.Write(done.Chunk.Output);
-        done.Chunk.Clear();
-        return done.Chunk;
+        done.WaitPriced();
+        output.Write(done.Output);
+        done.Clear();
+        return done;
     }
 
     /// <summary>Appends the priced columns of a plain quote (no warnings), starting with the comma after the input.</summary>
@@ -110,12 +111,16 @@ public static class DutyBatch
     private static void AppendFigures(StringBuilder line, decimal baseRate, decimal additional, decimal total, decimal duty, decimal ieepa)
     {
         line.Append(',');
-        AppendFraction(line, baseRate);
+        FixedPoint.AppendFraction(line, baseRate);
         line.Append(',');
-        AppendFraction(line, additional);
+        FixedPoint.AppendFraction(line, additional);
         line.Append(',');
-        AppendFraction(line, total);
-        line.Append(CultureInfo.InvariantCulture, $",{duty:F2},{ieepa:F2},");
+        FixedPoint.AppendFraction(line, total);
+        line.Append(',');
+        FixedPoint.AppendCents(line, duty);
+        line.Append(',');
+        FixedPoint.AppendCents(line, ieepa);
+        line.Append(',');
     }
 
     // The warnings of plain quotes are a few cached texts repeated on many rows: quote each once.
@@ -136,21 +141,6 @@ public static class DutyBatch
         }
 
         line.Append(',');
-    }
-
-    // A rate as a plain fraction without trailing zeros (0.279, 0.1, 0): the standard "G" format is several times
-    // faster than a custom pattern, and trimming its zeros by hand keeps the output the same.
-    private static void AppendFraction(StringBuilder line, decimal value)
-    {
-        Span<char> buffer = stackalloc char[32];
-        value.TryFormat(buffer, out var written, "G", CultureInfo.InvariantCulture);
-        var text = buffer[..written];
-        if (text.Contains('.'))
-        {
-            text = text.TrimEnd('0').TrimEnd('.');
-        }
-
-        line.Append(text);
     }
 
     // Most entries have one heading (or none): only several need a joined string.

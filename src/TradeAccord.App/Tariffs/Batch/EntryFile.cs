@@ -32,9 +32,15 @@ public sealed class EntryFile : IDisposable
     // Batch files repeat a few origins and some thousands of codes: looking them up by the text's span saves
     // parsing and allocating per row. The code cache is bounded so a file of all-distinct codes cannot grow it.
     private const int CodeCacheLimit = 200_000;
+    private const int UnitCacheLimit = 1_000;
     // Concurrent so any thread may parse; batches parse on the reading thread and price on the others.
     private readonly ConcurrentDictionary<string, CountryCode> _countries = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, ProductCode> _codes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CodeSlot> _codes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _units = new(StringComparer.Ordinal);
+    // Counted here, not with ConcurrentDictionary.Count, which takes every one of the dictionary's locks: a sampling
+    // profile of a million entries found a tenth of the batch's thread time in that count, once per new code.
+    private int _codeCount;
+    private int _unitCount;
 
     private EntryFile(SepReader reader, Stream stream, string name, string[] columns)
     {
@@ -132,14 +138,21 @@ public sealed class EntryFile : IDisposable
     }
 
     /// <summary>Parses one raw row. Thread-safe.</summary>
-    public EntryLine Parse(SepReader.Row row) => Parse(row.LineNumberFrom, new SepColumns(row));
+    public EntryLine Parse(SepReader.Row row) => Parse(row.LineNumberFrom, new SepColumns(row), out _);
 
     /// <summary>
     /// Parses the text of a row written without quotes (fields split at each comma), on any thread: batches read
     /// rows on one thread and parse them where they are priced.
     /// </summary>
-    public EntryLine ParseUnquoted(int line, ReadOnlySpan<char> text)
+    public EntryLine ParseUnquoted(int line, ReadOnlySpan<char> text) => ParseUnquoted(line, text, out _);
+
+    /// <summary>
+    /// <see cref="ParseUnquoted(int, ReadOnlySpan{char})"/>, with the cache slot of the row's code (null when the code
+    /// is not cached): a batch keeps the code's resolution there, so rows of the same code share one lookup.
+    /// </summary>
+    internal EntryLine ParseUnquoted(int line, ReadOnlySpan<char> text, out CodeSlot? slot)
     {
+        slot = null;
         Span<int> commas = stackalloc int[ColumnNames.Count + 1];
         var count = 0;
         for (var i = 0; i < text.Length && count <= ColumnNames.Count; i++)
@@ -152,18 +165,19 @@ public sealed class EntryFile : IDisposable
 
         return count != ColumnNames.Count - 1
             ? new EntryLine(line, null, $"line {line}: has {count + 1} fields: expected {ColumnNames.Count} as in the header")
-            : Parse(line, new SplitColumns(text, commas[..count]));
+            : Parse(line, new SplitColumns(text, commas[..count]), out slot);
     }
 
-    private EntryLine Parse<TColumns>(int line, TColumns row)
+    private EntryLine Parse<TColumns>(int line, TColumns row, out CodeSlot? slot)
         where TColumns : IColumns, allows ref struct
     {
+        slot = null;
         if (row.Count != ColumnNames.Count)
         {
             return new EntryLine(line, null, $"line {line}: has {row.Count} fields: expected {ColumnNames.Count} as in the header");
         }
 
-        if (!TryCode(row[_required[1]], out var product, out var codeError))
+        if (!TryCode(row[_required[1]], out var product, out slot, out var codeError))
         {
             return Bad(line, "hts", codeError);
         }
@@ -205,7 +219,7 @@ public sealed class EntryFile : IDisposable
             quantity = q;
         }
 
-        var unit = _unit >= 0 && row[_unit].Trim().Length > 0 ? row[_unit].ToString().Trim() : null;
+        var unit = _unit >= 0 ? Unit(row[_unit].Trim()) : null;
         var claim = IsTrue(row, _claim);
         if (!TryPart(row, _content, value, out var content))
         {
@@ -275,14 +289,16 @@ public sealed class EntryFile : IDisposable
         }
     }
 
-    private bool TryCode(ReadOnlySpan<char> text, out ProductCode code, out string error)
+    private bool TryCode(ReadOnlySpan<char> text, out ProductCode code, out CodeSlot? slot, out string error)
     {
         error = "";
-        if (_codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out code))
+        if (_codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out slot))
         {
+            code = slot.Code;
             return true;
         }
 
+        slot = null;
         var key = text.ToString();
         var parsed = ProductCode.Parse(key);
         if (!parsed.TryGetValue(out code))
@@ -291,12 +307,34 @@ public sealed class EntryFile : IDisposable
             return false;
         }
 
-        if (_codes.Count < CodeCacheLimit)
+        if (Volatile.Read(ref _codeCount) < CodeCacheLimit && _codes.TryAdd(key, new CodeSlot(code)))
         {
-            _codes.TryAdd(key, code);
+            Interlocked.Increment(ref _codeCount);
         }
 
         return true;
+    }
+
+    // Files name a handful of units on millions of rows: one string per unit, not one per row.
+    private string? Unit(ReadOnlySpan<char> text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (_units.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var unit))
+        {
+            return unit;
+        }
+
+        unit = text.ToString();
+        if (Volatile.Read(ref _unitCount) < UnitCacheLimit && _units.TryAdd(unit, unit))
+        {
+            Interlocked.Increment(ref _unitCount);
+        }
+
+        return unit;
     }
 
     private bool TryCountry(ReadOnlySpan<char> text, out CountryCode origin, out string error)
