@@ -105,6 +105,8 @@ public static class WebApp
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             // Closed sets (window, weights, grouping) travel as the same lower-case words the command line takes.
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+            // Quotes first from generated metadata; every other type as before, by reflection.
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, QuoteJsonContext.Default);
         });
         var loader = new ScheduleLoader(DataPaths.Locate(options.Data));
         builder.Services.AddSingleton(new ServerState(loader, options.Db, ApiKeys.Load(options.KeysFile)) { Options = options });
