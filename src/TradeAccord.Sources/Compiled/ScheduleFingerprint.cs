@@ -22,21 +22,15 @@ internal static class ScheduleFingerprint
     /// <summary>How many stamps a cache folder keeps.</summary>
     private const int KeepStamps = 64;
 
-    /// <summary>The fingerprint of the data in <paramref name="dataDirectory"/> under this build, as 32 hex digits.</summary>
-    /// <param name="dataDirectory">The data folder.</param>
-    /// <param name="cacheDirectory">Where stamps are remembered; null to hash the content every time.</param>
+    /// <summary>
+    /// The fingerprint of <paramref name="files"/>, the input files of <paramref name="dataDirectory"/>, as 32 hex
+    /// digits: remembered in <paramref name="cacheDirectory"/> under <paramref name="stamp"/> (<see cref="StampOf"/>),
+    /// else hashed from the content and remembered.
+    /// </summary>
     /// <exception cref="IOException">An input file could not be read.</exception>
-    public static string Of(string dataDirectory, string? cacheDirectory) => Of(dataDirectory, BuiltInData.InputFiles(dataDirectory), cacheDirectory);
-
-    /// <summary>The fingerprint of <paramref name="files"/>, the input files of <paramref name="dataDirectory"/>.</summary>
-    public static string Of(string dataDirectory, IReadOnlyList<string> files, string? cacheDirectory)
+    public static string Of(string dataDirectory, IReadOnlyList<string> files, string stamp, string cacheDirectory)
     {
-        if (cacheDirectory is null)
-        {
-            return OfContent(dataDirectory, files);
-        }
-
-        var stampFile = Path.Combine(cacheDirectory, $"stamp-{StampOf(dataDirectory, files)}.txt");
+        var stampFile = Path.Combine(cacheDirectory, $"stamp-{stamp}.txt");
         if (TryReadStamp(stampFile) is { } remembered)
         {
             return remembered;
@@ -48,7 +42,7 @@ internal static class ScheduleFingerprint
     }
 
     /// <summary>The fingerprint from the files' content, read in full.</summary>
-    public static string OfContent(string dataDirectory, IReadOnlyList<string> files)
+    private static string OfContent(string dataDirectory, IReadOnlyList<string> files)
     {
         var hash = BuildHash();
         foreach (var file in files)

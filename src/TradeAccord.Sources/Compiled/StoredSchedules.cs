@@ -95,7 +95,7 @@ public static class StoredSchedules
         {
             var files = BuiltInData.InputFiles(dataDirectory);
             stamp = ScheduleFingerprint.StampOf(dataDirectory, files);
-            fingerprint = ScheduleFingerprint.Of(dataDirectory, files, cacheDirectory);
+            fingerprint = ScheduleFingerprint.Of(dataDirectory, files, stamp, cacheDirectory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
